@@ -1,0 +1,22 @@
+namespace Detector.Scoring.Engine;
+
+/// <summary>Sizes of bounded state and how often each cap evicted (idle-first).</summary>
+public sealed class StateCounters
+{
+    public long Agents { get; set; }
+    public long Sessions { get; set; }
+    public long Credentials { get; set; }
+    public long AgentsEvicted { get; set; }
+    public long SessionsEvicted { get; set; }
+    public long CredentialsEvicted { get; set; }
+
+    public void Add(StateCounters other)
+    {
+        Agents += other.Agents;
+        Sessions += other.Sessions;
+        Credentials += other.Credentials;
+        AgentsEvicted += other.AgentsEvicted;
+        SessionsEvicted += other.SessionsEvicted;
+        CredentialsEvicted += other.CredentialsEvicted;
+    }
+}
