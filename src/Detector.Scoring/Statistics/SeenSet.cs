@@ -91,6 +91,16 @@ public sealed class SeenSet : IBinarySerializable<SeenSet>
         return 0;
     }
 
+    /// <summary>The keys held, with their use counts, in slot order (for training and group matching, not the hot path).</summary>
+    public IEnumerable<(ulong Key, uint Count)> Entries()
+    {
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].Count > 0)
+                yield return (_slots[i].Key, _slots[i].Count);
+        }
+    }
+
     // Remixed so that keys which are not well-spread hashes (small integers) still spread over the table.
     private int Home(ulong key) => (int)(SplitMix64.Mix(key) & (ulong)(_slots.Length - 1));
 
