@@ -1,0 +1,112 @@
+using Detector.Simulation.Attacks;
+using Detector.Simulation.Catalog;
+using Detector.Simulation.Fleet;
+using Detector.Simulation.Naming;
+using Detector.Simulation.Randomness;
+
+namespace Detector.Simulation.Schedule;
+
+/// <summary>
+/// Hijacks planned test sessions of ordinary agents. The budget is the attack rate times the test
+/// sessions, split evenly between scenarios and rounded up (at least one each). Each scenario's sessions are spread
+/// over the test period (one stratum of days per session) and rotate through the roles that can
+/// carry it; agents not yet hijacked are preferred.
+/// </summary>
+internal static class AttackPlanner
+{
+    public static void Assign(IReadOnlyList<SessionPlan>[] days, FleetRoster fleet, Timeline timeline, double rate, int seed)
+    {
+        if (rate <= 0)
+            return;
+        var rng = Rng.Derive(seed, StreamPurpose.Attacks);
+        int testSessions = days.Skip(timeline.HistoryDays).Sum(d => d.Count);
+        int budget = (int)Math.Round(rate * testSessions);
+        var kinds = Scenarios.Attacks;
+        var hijacked = new HashSet<Agent>();
+        for (int k = 0; k < kinds.Count; k++)
+        {
+            int quota = Math.Max(1, (budget + kinds.Count - 1) / kinds.Count);
+            var shaper = AttackShapers.For(kinds[k]);
+            var roles = fleet.Roles.Where(r => shaper.Accepts(r, fleet)).ToList();
+            if (roles.Count == 0)
+                continue;
+            rng.Shuffle(roles);
+            if (kinds[k] == AttackKind.SlowPoisoning)
+                PlanCampaigns(days, fleet, timeline, roles, quota, hijacked, rng);
+            else
+                PlanSingles(days, fleet, timeline, kinds[k], roles, quota, hijacked, rng);
+        }
+    }
+
+    private static void PlanSingles(IReadOnlyList<SessionPlan>[] days, FleetRoster fleet, Timeline timeline, AttackKind kind,
+        List<RoleSpec> roles, int quota, HashSet<Agent> hijacked, Rng rng)
+    {
+        for (int i = 0; i < quota; i++)
+        {
+            var role = roles[i % roles.Count];
+            int stratum = Math.Min(timeline.TestDays - 1, (int)((i + rng.NextDouble()) * timeline.TestDays / quota));
+            var plan = PickPlan(days, fleet.OfRole(role), timeline, timeline.HistoryDays + stratum, hijacked, rng);
+            if (plan is null)
+                continue;
+            plan.Attack = new AttackAssignment(kind, i);
+            hijacked.Add(plan.Agent);
+        }
+    }
+
+    /// <summary>The nearest test day to <paramref name="day"/> with a free session of the role; fresh agents first.</summary>
+    private static SessionPlan? PickPlan(IReadOnlyList<SessionPlan>[] days, IReadOnlyList<Agent> agents, Timeline timeline, int day,
+        HashSet<Agent> hijacked, Rng rng)
+    {
+        for (int distance = 0; distance < timeline.TestDays; distance++)
+        {
+            foreach (int d in new[] { day - distance, day + distance }.Distinct())
+            {
+                if (d < timeline.HistoryDays || d >= timeline.TotalDays)
+                    continue;
+                var free = days[d].Where(p => p.Attack is null && agents.Contains(p.Agent)).ToList();
+                if (free.Count == 0)
+                    continue;
+                var fresh = free.Where(p => !hijacked.Contains(p.Agent)).ToList();
+                return rng.Pick(fresh.Count > 0 ? fresh : free);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Campaigns of 2..5 sessions of one agent, spread over its test sessions in time order; the
+    /// destination is drawn from the same forge as every other destination.
+    /// </summary>
+    private static void PlanCampaigns(IReadOnlyList<SessionPlan>[] days, FleetRoster fleet, Timeline timeline,
+        List<RoleSpec> roles, int quota, HashSet<Agent> hijacked, Rng rng)
+    {
+        var testPlans = days.Skip(timeline.HistoryDays).SelectMany(d => d).ToList();
+        for (int remaining = quota, campaign = 0; remaining > 0; campaign++)
+        {
+            if (campaign >= quota + roles.Count)
+                return;
+            int size = Math.Max(2, Math.Min(remaining, rng.Between(3, 5)));
+            var role = roles[campaign % roles.Count];
+            var candidates = fleet.OfRole(role)
+                .Select(a => (Agent: a, Plans: testPlans.Where(p => p.Agent == a && p.Attack is null).ToList()))
+                .Where(c => c.Plans.Count >= size)
+                .ToList();
+            if (candidates.Count == 0)
+                continue;
+            var fresh = candidates.Where(c => !hijacked.Contains(c.Agent)).ToList();
+            var (agent, plans) = rng.Pick(fresh.Count > 0 ? fresh : candidates);
+            var transfers = role.ExternalTransfers.ToList();
+            // Payments move money by amount, not bytes; a data channel shows the growing doses better.
+            var preferred = transfers.Where(t => t.Destination != DestinationKind.Account).ToList();
+            var tool = rng.Pick(preferred.Count > 0 ? preferred : transfers);
+            var plot = new PoisonCampaign(tool, DestinationForge.Fresh(tool.Destination, rng), size - 1);
+            for (int j = 0; j < size; j++)
+            {
+                var plan = plans[(int)Math.Round(j * (plans.Count - 1) / (double)(size - 1))];
+                plan.Attack = new AttackAssignment(AttackKind.SlowPoisoning, campaign, plot, j);
+            }
+            hijacked.Add(agent);
+            remaining -= size;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Detector.Simulation.Catalog;
+using Detector.Simulation.Fleet;
+using Detector.Simulation.Randomness;
+
+namespace Detector.Simulation.Schedule;
+
+/// <summary>
+/// Plans every session of the period up front: per agent and day a Poisson count around the agent's
+/// rate, scaled by a role-wide volume that drifts from day to day and has one busy day, with start
+/// times from the agent's hourly curve. Planning first lets attacks be placed across the test period.
+/// </summary>
+internal static class ScheduleBuilder
+{
+    public static IReadOnlyList<SessionPlan>[] Build(FleetRoster fleet, Timeline timeline, int seed)
+    {
+        var volume = RoleVolume(fleet, timeline, Rng.Derive(seed, StreamPurpose.Schedule, ulong.MaxValue));
+        var days = new IReadOnlyList<SessionPlan>[timeline.TotalDays];
+        for (int day = 0; day < timeline.TotalDays; day++)
+        {
+            var plans = new List<SessionPlan>();
+            foreach (var agent in fleet.Agents)
+            {
+                var rng = Rng.Derive(seed, StreamPurpose.Schedule, (ulong)agent.Index, (ulong)day);
+                int count = rng.Poisson(agent.Activity.SessionsOn(timeline.DayOfWeek(day)) * volume[agent.Role][day]);
+                for (int k = 0; k < count; k++)
+                {
+                    var start = agent.Activity.SampleStart(timeline.DayStart(day), rng);
+                    ulong key = ((ulong)day << 40) | ((ulong)agent.Index << 20) | (uint)k;
+                    plans.Add(new SessionPlan(agent, start, day, timeline.IsTestDay(day), DrawVariation(agent, rng), key));
+                }
+            }
+            plans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Key.CompareTo(b.Key));
+            days[day] = plans;
+        }
+        return days;
+    }
+
+    private static BenignVariation DrawVariation(Agent agent, Rng rng)
+    {
+        var role = agent.Role;
+        if (role.WorkflowsFor(WorkflowUse.Batch).Count > 0 && rng.Chance(agent.Activity.Style == ActivityStyle.Nightly ? 0.15 : 0.03))
+            return BenignVariation.BatchBurst;
+        double u = rng.NextDouble();
+        if (u < 0.012)
+            return BenignVariation.LongSession;
+        if (u < 0.027)
+            return BenignVariation.RetryStorm;
+        if (u < 0.052 && role.ExternalTransfers.Count > 0)
+            return BenignVariation.NewVendor;
+        return BenignVariation.Normal;
+    }
+
+    /// <summary>Per role and day: a log-AR(1) drift (persistence 0.6, step sd 0.12) times 1.7 on one busy day.</summary>
+    private static Dictionary<RoleSpec, double[]> RoleVolume(FleetRoster fleet, Timeline timeline, Rng rng)
+    {
+        var result = new Dictionary<RoleSpec, double[]>();
+        foreach (var role in fleet.Roles)
+        {
+            var factors = new double[timeline.TotalDays];
+            double level = 0;
+            int busy = rng.Below(timeline.TotalDays);
+            for (int d = 0; d < factors.Length; d++)
+            {
+                level = 0.6 * level + 0.12 * rng.Normal();
+                factors[d] = Math.Exp(level) * (d == busy ? 1.7 : 1);
+            }
+            result[role] = factors;
+        }
+        return result;
+    }
+}

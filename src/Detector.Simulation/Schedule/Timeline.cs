@@ -1,0 +1,38 @@
+using Detector.Domain.Time;
+
+namespace Detector.Simulation.Schedule;
+
+/// <summary>The simulated period: history days, then test days on the same timeline, and the mid-test rollout.</summary>
+internal sealed class Timeline
+{
+    public Timeline(DateTimeOffset start, int historyDays, int testDays)
+    {
+        Start = EventTime.FromDateTimeOffset(start);
+        HistoryDays = historyDays;
+        TestDays = testDays;
+        TestStart = DayStart(historyDays);
+        End = DayStart(historyDays + testDays);
+        // Midway through the test period, so the detector sees the role both before and after.
+        RolloutAt = TestStart + TimeSpan.FromHours(12 * testDays);
+    }
+
+    public EventTime Start { get; }
+
+    public int HistoryDays { get; }
+
+    public int TestDays { get; }
+
+    public int TotalDays => HistoryDays + TestDays;
+
+    public EventTime TestStart { get; }
+
+    public EventTime End { get; }
+
+    public EventTime RolloutAt { get; }
+
+    public EventTime DayStart(int day) => Start + TimeSpan.FromDays(day);
+
+    public bool IsTestDay(int day) => day >= HistoryDays;
+
+    public DayOfWeek DayOfWeek(int day) => DayStart(day).ToDateTimeOffset().DayOfWeek;
+}
