@@ -14,8 +14,10 @@ namespace Detector.Scoring.Statistics;
 /// martingale sinks towards zero over a long quiet stretch and then needs as long to climb back. That
 /// form never exceeds the Shiryaev-Roberts statistic, whose mean time to a false alarm is at least
 /// the threshold, so the threshold is a floor on the false-alarm interval (in practice longer).
-/// Bounded memory: the calibration bag is the last <c>bagSize</c> values, not the whole history, so
-/// the p-values are uniform but only approximately independent. Nonconformity is the distance from
+/// Bounded memory: the calibration bag is the <c>bagSize</c> values before the newest <c>lag</c>, not
+/// the whole history, so the p-values are uniform but only approximately independent. The lag keeps
+/// the first values after a change out of the bag, so they are ranked against old values only and
+/// the evidence can build before the bag adapts to the new level. Nonconformity is the distance from
 /// the mean of the bag and the new value, which sees shifts either way. An alarm clears the bag: the
 /// test then waits for a full bag of the new level. θ in the smoothed p-value comes from a seeded
 /// SplitMix64 held in the state, so a replay gives the same alarms.
@@ -44,7 +46,7 @@ public sealed class ConformalMartingale : IBinarySerializable<ConformalMartingal
     /// <param name="lag">The newest values kept out of the bag, so that after a change the first new
     /// values are ranked against old ones only and the evidence can build (at 4 bytes each).</param>
     /// <param name="epsilon">ε of the power martingale's bet ε p^(ε-1), in (0, 1): smaller bets harder on tiny p-values.</param>
-    /// <param name="threshold">Alarm when the martingale reaches this (Ville: at most 1/threshold chance per restart of ever doing so by luck).</param>
+    /// <param name="threshold">Alarm when the martingale reaches this: the mean number of exchangeable values before a false alarm is at least this.</param>
     /// <param name="seed">Seed for the smoothing randomness.</param>
     public ConformalMartingale(int bagSize = 24, int lag = 8, double epsilon = 0.35, double threshold = 10_000, ulong seed = 1)
     {
@@ -72,7 +74,7 @@ public sealed class ConformalMartingale : IBinarySerializable<ConformalMartingal
             return new ChangeSignal(_logMartingale, ChangeDirection.None);
         }
 
-        // Smoothed conformal p-value (Vovk et al. 2003, section 2): rank of the new value's
+        // Smoothed conformal p-value (Vovk et al. 2003): rank of the new value's
         // nonconformity among the bag's plus its own, ties split by θ ~ U(0, 1].
         // The ring is full, so _next is the oldest value and the bag is the _bagSize oldest.
         double sum = value;

@@ -3,9 +3,10 @@ namespace Detector.Scoring.Statistics;
 /// <summary>
 /// Turns a raw detector score into an upper-tail p-value against scores seen on benign data:
 /// p(s) = (1 + #{benign >= s}) / (n + 1), the conformal p-value with its +1 correction (Vovk,
-/// Gammerman and Shafer, "Algorithmic Learning in a Random World", 2005, ch. 2; Davison and Hinkley,
-/// "Bootstrap Methods", 1997, eq. 4.11), valid without any model of the score's distribution. That
-/// puts every detector on the same scale for fusion.
+/// Gammerman and Shafer, "Algorithmic Learning in a Random World", 2005; North, Curtis and Sham, "A
+/// note on the calculation of empirical P values from Monte Carlo procedures", AJHG 2002), valid
+/// without any model of the score's distribution and never 0. That puts every detector on the same
+/// scale for fusion.
 /// </summary>
 /// <remarks>
 /// Bounded memory: the sample is kept as knots, each a distinct score with the counts at or above and

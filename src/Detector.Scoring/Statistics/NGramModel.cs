@@ -4,7 +4,7 @@ namespace Detector.Scoring.Statistics;
 /// A smoothed Markov model of tool sequences over small integer symbols: bigram (order 1) or trigram
 /// (order 2) counts with interpolated Witten-Bell smoothing (Witten and Bell, IEEE Trans. Inf. Theory
 /// 1991; interpolated form as in Chen and Goodman, "An empirical study of smoothing techniques for
-/// language modeling", TR-10-98, 1998, section 2.4). It gives P(next | context), the rank of the actual
+/// language modeling", Harvard TR-10-98, 1998). It gives P(next | context), the rank of the actual
 /// next symbol (DeepLog's top-g check: Du et al., "DeepLog", CCS 2017), and through
 /// <see cref="NGramSession"/> a running per-symbol log-likelihood.
 /// </summary>
@@ -23,7 +23,7 @@ namespace Detector.Scoring.Statistics;
 /// with the symbol list) suit a per-agent bigram model; a peer-group trigram model wants thousands.
 /// Symbols are 0..alphabetSize-1, at most 1022: 10 bits each, three per 32-bit key.
 /// </remarks>
-public sealed class NGramModel : IBinarySerializable<NGramModel>
+public sealed partial class NGramModel : IBinarySerializable<NGramModel>
 {
     /// <summary>The context symbol for "start of session" (never predicted).</summary>
     public const int StartSymbol = 1023;
@@ -140,8 +140,7 @@ public sealed class NGramModel : IBinarySerializable<NGramModel>
         ref var slot = ref _slots[FindOrInsert(key)];
         bool isNew = slot.Count == 0;
         slot.Count += count;
-        uint kind = key & ~((1u << KindShift) - 1);
-        if (kind == Unigram)
+        if (KindOf(key) == Unigram)
         {
             _total += count;
             if (isNew)
@@ -152,56 +151,6 @@ public sealed class NGramModel : IBinarySerializable<NGramModel>
         context.FollowerTotal += count;
         if (isNew)
             context.FollowerTypes++;
-    }
-
-    /// <summary>Halves until the next step's new slots and <paramref name="adding"/> more counts fit.</summary>
-    private void MakeRoom(uint adding)
-    {
-        while (_used + MaxNewSlotsPerStep > _maxUsed || _total + adding >= TotalLimit)
-            Halve();
-    }
-
-    private void Halve()
-    {
-        // 1. Halve the n-gram counts; the context statistics are rebuilt from them next.
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            ref var slot = ref _slots[i];
-            slot.Count >>= 1;
-            slot.FollowerTotal = 0;
-            slot.FollowerTypes = 0;
-        }
-
-        // 2. Every surviving n-gram adds itself to its context (which exists: it was created with the n-gram).
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            ref readonly var slot = ref _slots[i];
-            if (slot.Key == 0 || slot.Count == 0 || (slot.Key & ~((1u << KindShift) - 1)) == Unigram)
-                continue;
-            ref var context = ref _slots[Find(ContextOf(slot.Key))];
-            context.FollowerTotal += slot.Count;
-            context.FollowerTypes++;
-        }
-
-        // 3. Drop slots that hold nothing now. Backward-shift deletion may move a later entry into
-        //    slot i, so slot i is examined again before moving on.
-        for (int i = 0; i < _slots.Length; i++)
-        {
-            while (_slots[i].Key != 0 && _slots[i].Count == 0 && _slots[i].FollowerTotal == 0)
-                RemoveAt(i);
-        }
-
-        // 4. Rebuild the symbol list and the total from the surviving unigrams.
-        _symbolCount = 0;
-        _total = 0;
-        foreach (var slot in _slots)
-        {
-            if ((slot.Key & ~((1u << KindShift) - 1)) == Unigram && slot.Count > 0 && (slot.Key & SymbolMask) != StartSymbol)
-            {
-                _symbols[_symbolCount++] = (ushort)(slot.Key & SymbolMask);
-                _total += slot.Count;
-            }
-        }
     }
 
     private double Probability(in Context context, int symbol)
@@ -229,142 +178,13 @@ public sealed class NGramModel : IBinarySerializable<NGramModel>
         return p;
     }
 
-    private uint CountOf(uint key)
-    {
-        int index = Find(key);
-        return index < 0 ? 0 : _slots[index].Count;
-    }
-
-    /// <summary>The key of an n-gram's context: a bigram's first symbol as a unigram, a trigram's first two as a bigram.</summary>
-    private static uint ContextOf(uint key) =>
-        (key & ~((1u << KindShift) - 1)) == Bigram
-            ? Unigram | ((key >> SymbolBits) & SymbolMask)
-            : Bigram | ((key >> SymbolBits) & ((SymbolMask << SymbolBits) | SymbolMask));
-
-    private int Home(uint key) => (int)(SplitMix64.Mix(key) & (ulong)(_slots.Length - 1));
-
-    private int Find(uint key)
-    {
-        int mask = _slots.Length - 1;
-        for (int i = Home(key); ; i = (i + 1) & mask)
-        {
-            uint k = _slots[i].Key;
-            if (k == key)
-                return i;
-            if (k == 0)
-                return -1;
-        }
-    }
-
-    /// <summary>Finds or claims the slot for <paramref name="key"/>; MakeRoom has guaranteed a free slot.</summary>
-    private int FindOrInsert(uint key)
-    {
-        int mask = _slots.Length - 1;
-        for (int i = Home(key); ; i = (i + 1) & mask)
-        {
-            uint k = _slots[i].Key;
-            if (k == key)
-                return i;
-            if (k == 0)
-            {
-                _slots[i].Key = key;
-                _used++;
-                return i;
-            }
-        }
-    }
-
-    /// <summary>Knuth's deletion for linear probing (TAOCP vol. 3, 6.4, Algorithm R): no tombstones.</summary>
-    private void RemoveAt(int hole)
-    {
-        int mask = _slots.Length - 1;
-        for (int j = (hole + 1) & mask; _slots[j].Key != 0; j = (j + 1) & mask)
-        {
-            int home = Home(_slots[j].Key);
-            bool staysPut = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-            if (!staysPut)
-            {
-                _slots[hole] = _slots[j];
-                hole = j;
-            }
-        }
-        _slots[hole] = default;
-        _used--;
-    }
+    /// <summary>The kind bits of a key, comparable with <see cref="Unigram"/>, <see cref="Bigram"/> and <see cref="Trigram"/>.</summary>
+    private static uint KindOf(uint key) => key & ~((1u << KindShift) - 1);
 
     private void CheckSymbol(int symbol)
     {
         if ((uint)symbol >= (uint)_alphabetSize)
             Guard.Throw(nameof(symbol), "symbol must lie in [0, alphabetSize)");
-    }
-
-    public void Write(BinaryWriter writer)
-    {
-        StateFormat.WriteHeader(writer, StateTag.NGramModel, FormatVersion);
-        writer.Write(_alphabetSize);
-        writer.Write((byte)_order);
-        writer.Write(_slots.Length);
-        // Only n-gram counts, in key order: context statistics follow from them, and equal models
-        // write equal bytes whatever order they learned in. The sort buffers are checkpoint-time garbage.
-        var keys = new uint[_used];
-        var counts = new uint[_used];
-        int n = 0;
-        foreach (var slot in _slots)
-        {
-            if (slot.Count > 0)
-            {
-                keys[n] = slot.Key;
-                counts[n++] = slot.Count;
-            }
-        }
-        Array.Sort(keys, counts, 0, n);
-        writer.Write(n);
-        for (int i = 0; i < n; i++)
-        {
-            writer.Write(keys[i]);
-            writer.Write(counts[i]);
-        }
-    }
-
-    public static NGramModel Read(BinaryReader reader)
-    {
-        StateFormat.ReadHeader(reader, StateTag.NGramModel, FormatVersion);
-        int alphabetSize = StateFormat.ReadInt32(reader, "alphabet size", 1, StartSymbol - 1);
-        int order = reader.ReadByte();
-        int capacity = StateFormat.ReadInt32(reader, "capacity", 16, 1 << 24);
-        if (order is < 1 or > 2 || (capacity & (capacity - 1)) != 0)
-            StateFormat.Fail($"order {order} or capacity {capacity} is invalid");
-        var model = new NGramModel(alphabetSize, order, capacity);
-        int n = StateFormat.ReadInt32(reader, "n-gram count", 0, model._maxUsed);
-        for (int i = 0; i < n; i++)
-        {
-            uint key = reader.ReadUInt32();
-            uint count = reader.ReadUInt32();
-            if (count == 0 || count >= TotalLimit || !model.IsValidKey(key))
-                StateFormat.Fail($"n-gram {key} with count {count} is invalid for this model");
-            if (model.Find(key) >= 0 || model._used + 2 > model._maxUsed)
-                StateFormat.Fail("n-grams are repeated or do not fit the table");
-            model.AddCount(key, count);
-        }
-        return model;
-    }
-
-    /// <summary>Kind within the order, predicted symbol in the alphabet, context symbols in the alphabet or the start, unused bits zero.</summary>
-    private bool IsValidKey(uint key)
-    {
-        int kind = (int)(key >> KindShift);
-        if (kind == 0 || kind > _order + 1)
-            return false;
-        for (int position = 0; position < 3; position++)
-        {
-            uint symbol = (key >> (position * SymbolBits)) & SymbolMask;
-            bool valid = position >= kind ? symbol == 0
-                : position == 0 ? symbol < (uint)_alphabetSize
-                : symbol < (uint)_alphabetSize || symbol == StartSymbol;
-            if (!valid)
-                return false;
-        }
-        return true;
     }
 
     /// <summary>The per-prediction constants: context keys and their follower statistics, looked up once.</summary>

@@ -21,7 +21,7 @@ public static class PValueCombination
     private const double LargestPValue = 1 - 1e-16;
 
     /// <summary>
-    /// Fisher (Statistical Methods for Research Workers, 1925, section 21.1): X = -2 Σ ln p_i is χ²
+    /// Fisher (Statistical Methods for Research Workers, 4th ed., 1932): X = -2 Σ ln p_i is χ²
     /// with 2k degrees of freedom under the null, and its upper tail has the closed form
     /// e^(-X/2) Σ_{j&lt;k} (X/2)^j / j!, exact and allocation-free.
     /// </summary>

@@ -5,7 +5,7 @@ namespace Detector.Scoring.Statistics;
 
 /// <summary>
 /// Spectral residual saliency of the newest point of a window (Ren et al., "Time-Series Anomaly
-/// Detection Service at Microsoft", KDD 2019, section 3.2; the SR half of ML.NET's SR-CNN detector).
+/// Detection Service at Microsoft", KDD 2019; the SR half of ML.NET's SR-CNN detector).
 /// The log-amplitude spectrum of a regular series is locally smooth; subtracting its local average
 /// leaves the "innovation", and transforming that back puts weight on the points that break the
 /// pattern. It needs no training and no per-agent model, only the window itself.
@@ -54,7 +54,7 @@ public sealed class SpectralResidual
 
     /// <summary>
     /// The newest point's score, (S - S̄) / S̄ with S its saliency and S̄ the mean saliency of the
-    /// <c>saliencyWindow</c> points before it (paper, eq. 9). 0 for a flat window; the paper flags
+    /// <c>saliencyWindow</c> points before it (as in the paper). 0 for a flat window; the paper flags
     /// points above a threshold τ tuned on labelled data.
     /// </summary>
     /// <param name="window">Exactly <see cref="WindowLength"/> values, oldest first.</param>
@@ -65,7 +65,7 @@ public sealed class SpectralResidual
         int n = window.Length;
         int size = _spectrum.Length;
 
-        // 1. The window, then m copies of an estimate of what follows (paper, eq. 8): x[j-m+1] + g*m,
+        // 1. The window, then m copies of an estimate of what follows (the paper's extrapolation): x[j-m+1] + g*m,
         //    g the mean gradient from x[j] to each of the m points before it, so g*m is the sum of those
         //    gradients. As in ML.NET's implementation, j is the point before the newest: the point
         //    being scored must not shape its own continuation, or a spike is extended into a plateau
@@ -115,7 +115,7 @@ public sealed class SpectralResidual
         }
         Fourier.Inverse(_spectrum, FourierOptions.NoScaling);
 
-        // 5. Newest observed point against the mean saliency of the z points before it (paper, eq. 9).
+        // 5. Newest observed point against the mean saliency of the z points before it.
         double local = 0;
         for (int i = n - 1 - _saliencyWindow; i < n - 1; i++)
             local += _spectrum[i].Magnitude;
