@@ -85,6 +85,18 @@ public sealed class SeenSetTests
     }
 
     [Fact]
+    public void Entries_lists_every_held_key_with_its_count()
+    {
+        var set = new SeenSet(16, 4);
+        set.Observe(5, 1);
+        set.Observe(9, 2);
+        set.Observe(5, 3);
+
+        var entries = set.Entries().OrderBy(e => e.Key).ToArray();
+        Assert.Equal([(5UL, 2u), (9UL, 1u)], entries);
+    }
+
+    [Fact]
     public void A_round_trip_keeps_keys_counts_ticks_and_evictions()
     {
         var set = new SeenSet(16, 4);
