@@ -1,6 +1,30 @@
+using System.CommandLine;
+using Detector.Cli.Commands;
+using Detector.Cli.Console;
+using Detector.Scoring.Model;
+
 namespace Detector.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 1;
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("AgentDrift: streaming behavioural anomaly detection for AI agents.")
+        {
+            DemoCommand.Create(),
+            ReplayCommand.Create(),
+            TrainCommand.Create(),
+            SimulateCommand.Create(),
+            BenchCommand.Create(),
+        };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is ModelFormatException or FileNotFoundException or ArgumentException or InvalidOperationException or InvalidDataException)
+        {
+            Terminal.Error(e.Message);
+            return 2;
+        }
+    }
 }

@@ -24,6 +24,9 @@ public static class StableHash
         return XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(value), seed);
     }
 
+    /// <summary>Hashes UTF-16 text as it is in memory (little-endian); for keys derived in code, not read from bytes.</summary>
+    public static ulong OfChars(ReadOnlySpan<char> text, long seed = 0) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text), seed);
+
     /// <summary>Combines two hashes order-sensitively (e.g. a tool with an argument name).</summary>
     public static ulong Combine(ulong a, ulong b)
     {

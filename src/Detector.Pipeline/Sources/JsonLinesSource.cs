@@ -31,6 +31,14 @@ public sealed class JsonLinesSource : IRecordSource, IDisposable
 
     public long BlankLines { get; private set; }
 
+    /// <summary>Bytes read from the stream so far (for progress; read from any thread).</summary>
+    public long BytesRead => Volatile.Read(ref _bytesRead);
+
+    /// <summary>The input's length when known (a file), else null (stdin).</summary>
+    public long? Length => _stream.CanSeek ? _stream.Length : null;
+
+    private long _bytesRead;
+
     public static JsonLinesSource Open(string path, int maxRecordBytes) => path == "-"
         ? new JsonLinesSource(Console.OpenStandardInput(), "stdin", maxRecordBytes)
         : new JsonLinesSource(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), path, maxRecordBytes);
@@ -120,6 +128,7 @@ public sealed class JsonLinesSource : IRecordSource, IDisposable
         if (n == 0)
             _eof = true;
         _end += n;
+        Interlocked.Add(ref _bytesRead, n);
     }
 
     public void Dispose()

@@ -21,6 +21,8 @@ public sealed class RunSummary
     public long EventIdsEvicted { get; set; }
     public StateCounters State { get; } = new();
     public TimeSpan Elapsed { get; set; }
+    public string ModelVersion { get; set; } = "";
+    public string InputName { get; set; } = "";
 
     public long Rejected(RejectReason reason) => _rejects[(int)reason];
 

@@ -1,0 +1,72 @@
+using Detector.Domain.Events;
+using Detector.Scoring.Bindings;
+using Detector.Scoring.Engine;
+using Detector.Scoring.Profiles;
+
+namespace Detector.Scoring.Detectors;
+
+/// <summary>
+/// The event being scored and everything the detectors may consult about it: the agent's profile,
+/// its session, its peer group, the shared binding tables, and keys derived once per event.
+/// One instance per shard, refilled for every event.
+/// </summary>
+public sealed class EventContext
+{
+    public ToolEvent Event { get; private set; } = null!;
+
+    public AgentProfile Agent { get; private set; } = null!;
+
+    public SessionState Session { get; private set; } = null!;
+
+    public PeerGroupProfile Group { get; private set; } = null!;
+
+    public IBindingTable Bindings { get; private set; } = null!;
+
+    public EngineOptions Options { get; private set; } = null!;
+
+    /// <summary>Whether the agent's own baseline is trusted; otherwise its peer group's is used.</summary>
+    public bool AgentMature { get; private set; }
+
+    /// <summary>Whether this event opened its session.</summary>
+    public bool NewSession { get; private set; }
+
+    public uint Tick { get; private set; }
+
+    public ulong ToolKey { get; private set; }
+
+    /// <summary>Hash of the resource's pattern, or 0 without a resource.</summary>
+    public ulong ResourceKey { get; private set; }
+
+    /// <summary>Hash of the destination, or 0 without one.</summary>
+    public ulong DestinationKey { get; private set; }
+
+    /// <summary>Hash of the tenant, or 0 without one.</summary>
+    public ulong TenantKey { get; private set; }
+
+    /// <summary>The novelty category the destination belongs to (transfers kept apart).</summary>
+    public NoveltyCategory DestinationCategory => Event.Action == ToolAction.Transfer ? NoveltyCategory.TransferDestination : NoveltyCategory.OtherDestination;
+
+    /// <summary>Set by the novelty detector: whether the destination/tenant was new for the agent.</summary>
+    public bool DestinationIsNew { get; set; }
+
+    public bool TenantIsNew { get; set; }
+
+    public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupProfile group, IBindingTable bindings, EngineOptions options, bool newSession)
+    {
+        Event = e;
+        Agent = agent;
+        Session = session;
+        Group = group;
+        Bindings = bindings;
+        Options = options;
+        NewSession = newSession;
+        AgentMature = agent.IsMature(options.LearningEvents, options.LearningDays);
+        Tick = Ticks.Minutes(e.Time);
+        ToolKey = Keys.Of(e.Tool);
+        ResourceKey = e.Resource is null ? 0 : ResourcePattern.Hash(e.Resource);
+        DestinationKey = e.Destination is null ? 0 : Keys.Of(e.Destination);
+        TenantKey = e.Tenant is null ? 0 : Keys.Of(e.Tenant);
+        DestinationIsNew = false;
+        TenantIsNew = false;
+    }
+}

@@ -1,0 +1,16 @@
+using Detector.Scoring.Evidence;
+
+namespace Detector.Scoring.Detectors;
+
+/// <summary>
+/// One family of behavioural tests. Stateless itself: what it learns lives in the agent's profile,
+/// the session state or the shared tables, reached through the context.
+/// </summary>
+public interface IDetector
+{
+    /// <summary>Adds findings about the event, judged against what was learned before it.</summary>
+    void Score(EventContext context, FindingBuffer findings);
+
+    /// <summary>Learns from the event once it has been scored (bounded adaptation is the detector's duty).</summary>
+    void Learn(EventContext context);
+}

@@ -1,0 +1,141 @@
+using Detector.Domain.Events;
+using Detector.Scoring.Evidence;
+using Detector.Scoring.Profiles;
+
+namespace Detector.Scoring.Detectors;
+
+/// <summary>
+/// First-seen and uncommon-among-peers values: tool, action, resource pattern, destination, tenant,
+/// and argument values of arguments whose values normally recur.
+/// </summary>
+/// <remarks>
+/// The p-value of "this value is new for the agent" is the agent's recent rate of new values in that
+/// category (Good-Turing missing mass, see <see cref="NoveltyRate"/>): an agent that meets new
+/// destinations daily gets little weight for one more, one that has used the same three for weeks
+/// gets a lot. When no peer uses the value either, the evidence is stronger by the share of benign
+/// novelties that were not already known to peers: p = P(new) x P(peer-unknown | new). Until the
+/// agent's baseline matures, its peer group's pooled rate stands in (cold start). Destinations of
+/// transfers have their own rate, so a new destination on a transfer counts far more than on a read.
+/// </remarks>
+public sealed class NoveltyDetector : IDetector
+{
+    /// <summary>Findings weaker than this are not worth recording.</summary>
+    private const double ReportBelow = 0.2;
+
+    /// <summary>An action this rare in the agent's own history (decayed share) counts as new.</summary>
+    private const double RareActionShare = 0.002;
+
+    private const double MinActionHistory = 50;
+
+    public void Score(EventContext c, FindingBuffer findings)
+    {
+        var e = c.Event;
+        Check(c, findings, NoveltyCategory.Tool, c.ToolKey, EvidenceKind.NewTool, e.Tool);
+        if (c.ResourceKey != 0)
+            Check(c, findings, NoveltyCategory.ResourcePattern, c.ResourceKey, EvidenceKind.NewResource, e.Resource);
+        if (c.DestinationKey != 0)
+            c.DestinationIsNew = Check(c, findings, c.DestinationCategory, c.DestinationKey, EvidenceKind.NewDestination, e.Destination);
+        if (c.TenantKey != 0)
+            c.TenantIsNew = Check(c, findings, NoveltyCategory.Tenant, c.TenantKey, EvidenceKind.NewTenant, e.Tenant);
+        CheckAction(c, findings);
+        CheckArguments(c, findings);
+    }
+
+    public void Learn(EventContext c)
+    {
+        var e = c.Event;
+        Observe(c, NoveltyCategory.Tool, c.ToolKey);
+        if (c.ResourceKey != 0)
+            Observe(c, NoveltyCategory.ResourcePattern, c.ResourceKey);
+        if (c.DestinationKey != 0)
+            Observe(c, c.DestinationCategory, c.DestinationKey);
+        if (c.TenantKey != 0)
+            Observe(c, NoveltyCategory.Tenant, c.TenantKey);
+        if (e.Action != ToolAction.Unknown)
+            c.Agent.Novelty.ObserveAction(e.Action);
+        foreach (ref readonly var a in e.Arguments.AsSpan())
+        {
+            if (a.Kind is ArgumentKind.Object or ArgumentKind.Array)
+                continue;
+            ulong argumentKey = Keys.Of(e.Tool, a.Name);
+            bool isNew = c.Agent.Novelty.Observe(NoveltyCategory.ArgumentValue, ArgumentValueKey(argumentKey, a.ValueHash), c.Tick);
+            c.Agent.Novelty.Arguments.Observe(argumentKey, isNew);
+        }
+    }
+
+    /// <summary>Scores one value; returns whether it is new for the agent.</summary>
+    private static bool Check(EventContext c, FindingBuffer findings, NoveltyCategory category, ulong key, EvidenceKind kind, string? subject)
+    {
+        var baseline = c.Agent.Novelty;
+        if (baseline.Contains(category, key))
+            return false;
+        double p = NewValuePValue(c, category, key, out uint peers);
+        if (p < ReportBelow)
+            findings.Add(new Finding(kind, p, subject, peers, c.Group.Members, baseline.Seen(category).Count, c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
+        return true;
+    }
+
+    private static double NewValuePValue(EventContext c, NoveltyCategory category, ulong key, out uint peers)
+    {
+        double pNew = c.AgentMature ? c.Agent.Novelty.Rate(category).PNew : c.Group.Rate(category).PNew;
+        peers = c.Group.Users(category, key);
+        if (peers > 0)
+            return pNew;
+        double peerKnown = c.Group.PeerKnownShare(category).PNew;
+        return Math.Max(pNew * (1 - peerKnown), 1e-9);
+    }
+
+    private static void CheckAction(EventContext c, FindingBuffer findings)
+    {
+        var action = c.Event.Action;
+        var baseline = c.Agent.Novelty;
+        if (action is ToolAction.Unknown or ToolAction.Read || !c.AgentMature || baseline.TotalActions < MinActionHistory)
+            return;
+        double share = (baseline.ActionCount(action) + 0.5) / (baseline.TotalActions + 1);
+        if (share < RareActionShare * 10)
+            findings.Add(new Finding(EvidenceKind.NewAction, Math.Min(1, share), action.WireName(), baseline.ActionCount(action), baseline.TotalActions, 0));
+    }
+
+    private static void CheckArguments(EventContext c, FindingBuffer findings)
+    {
+        var e = c.Event;
+        var baseline = c.Agent.Novelty;
+        double best = 1;
+        string? subject = null;
+        double observations = 0;
+        foreach (ref readonly var a in e.Arguments.AsSpan())
+        {
+            if (a.Kind is ArgumentKind.Object or ArgumentKind.Array)
+                continue;
+            ulong argumentKey = Keys.Of(e.Tool, a.Name);
+            // Only arguments whose values recur (recipients, accounts, hosts) make novelty meaningful.
+            if (!baseline.Arguments.TryGetRate(argumentKey, out var rate) || rate.PNew > 0.3)
+                continue;
+            if (baseline.Contains(NoveltyCategory.ArgumentValue, ArgumentValueKey(argumentKey, a.ValueHash)))
+                continue;
+            double p = rate.PNew;
+            if (p < best)
+            {
+                best = p;
+                subject = a.Text is null ? a.Name : $"{a.Name}={a.Text}";
+                observations = rate.Observations;
+            }
+        }
+        if (subject is not null && best < ReportBelow)
+            findings.Add(new Finding(EvidenceKind.NewArgumentValue, best, subject, 0, observations, 0));
+    }
+
+    private static void Observe(EventContext c, NoveltyCategory category, ulong key)
+    {
+        bool isNew = c.Agent.Novelty.Observe(category, key, c.Tick);
+        ref var groupRate = ref c.Group.Rate(category);
+        groupRate.Observe(isNew);
+        if (!isNew)
+            return;
+        // A value newly taken up by this agent: was it already known to peers? Then count the agent as a user.
+        c.Group.PeerKnownShare(category).Observe(c.Group.Users(category, key) > 0);
+        c.Group.AddUser(category, key);
+    }
+
+    private static ulong ArgumentValueKey(ulong argumentKey, ulong valueHash) => Domain.Ingest.StableHash.Combine(argumentKey, valueHash);
+}

@@ -1,0 +1,92 @@
+using Detector.Scoring.Evidence;
+using Detector.Scoring.Profiles;
+using Detector.Scoring.Statistics;
+
+namespace Detector.Scoring.Detectors;
+
+/// <summary>
+/// Tool-chain sequences: a smoothed bigram model of the agent's transitions (its peer group's until
+/// the agent matures), checked DeepLog-style (Du et al., CCS 2017) on each step, and a
+/// length-normalised session likelihood. Works on the five required fields alone.
+/// </summary>
+/// <remarks>
+/// Step p-value: the probability mass of every next tool at most as likely as the actual one is at
+/// most (symbols ranked at or below it) x P(actual), counting all never-seen tools as one outcome;
+/// that bound is a valid, conservative p-value and needs only the rank DeepLog already computes.
+/// Session likelihood: the mean surprise (bits per step) of the session against the agent's running
+/// mean and spread of per-step surprise, as a one-sided z test over the steps so far.
+/// </remarks>
+public sealed class SequenceDetector : IDetector
+{
+    /// <summary>Steps with a probability above this are common: no rank computation needed.</summary>
+    private const double CommonStep = 0.05;
+
+    private const double ReportBelow = 0.05;
+
+    private const int MinSessionSteps = 4;
+
+    public void Score(EventContext c, FindingBuffer findings)
+    {
+        var (baseline, session) = Model(c);
+        int symbol = SymbolFor(baseline, c.ToolKey);
+        if (IsSessionStart(session) || baseline.Model.Total == 0)
+            return;
+        double probability = baseline.Model.Probability(session, symbol);
+        c.Session.Surprise += -Math.Log2(probability);
+        c.Session.ScoredSteps++;
+
+        if (probability < CommonStep)
+        {
+            var prediction = baseline.Model.Predict(session, symbol);
+            int outcomes = baseline.Symbols.Count + 1;
+            double p = Math.Min(1, prediction.Probability * Math.Max(1, outcomes - prediction.Rank + 1));
+            if (p < ReportBelow)
+                findings.Add(new Finding(EvidenceKind.RareTransition, p, c.Event.Tool, prediction.Rank, outcomes, baseline.Model.Total,
+                    c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
+        }
+
+        int steps = c.Session.ScoredSteps;
+        if (steps >= MinSessionSteps && baseline.SurpriseWeight > 100)
+        {
+            double mean = c.Session.Surprise / steps;
+            double z = (mean - baseline.SurpriseMean) / (baseline.SurpriseStdDev / Math.Sqrt(steps));
+            if (z > 2.5)
+            {
+                double p = UpperNormalTail(z);
+                findings.Add(new Finding(EvidenceKind.SessionLikelihood, Math.Max(p, 1e-12), null, mean, baseline.SurpriseMean, steps,
+                    c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
+            }
+        }
+    }
+
+    public void Learn(EventContext c)
+    {
+        Learn(c.Agent.Sequence, ref c.Session.AgentSequence, c.ToolKey);
+        Learn(c.Group.Sequence, ref c.Session.GroupSequence, c.ToolKey);
+    }
+
+    private static void Learn(SequenceBaseline baseline, ref NGramSession session, ulong toolKey)
+    {
+        int symbol = baseline.Symbols.GetOrAdd(toolKey);
+        double probability = baseline.Model.Probability(session, symbol);
+        if (!IsSessionStart(session))
+            baseline.ObserveSurprise(-Math.Log2(probability));
+        baseline.Model.Learn(session, symbol);
+        session.Append(symbol, probability);
+    }
+
+    private static (SequenceBaseline Baseline, NGramSession Session) Model(EventContext c) =>
+        c.AgentMature ? (c.Agent.Sequence, c.Session.AgentSequence) : (c.Group.Sequence, c.Session.GroupSequence);
+
+    /// <summary>A known tool's symbol; an unknown one gets the next unassigned symbol, which the model has never seen.</summary>
+    private static int SymbolFor(SequenceBaseline baseline, ulong toolKey)
+    {
+        int symbol = baseline.Symbols.Find(toolKey);
+        return symbol >= 0 ? symbol : Math.Min(baseline.Symbols.Count, baseline.Symbols.Other);
+    }
+
+    private static bool IsSessionStart(in NGramSession session) => session.Length == 0;
+
+    /// <summary>1 - Phi(z) via the complementary error function.</summary>
+    private static double UpperNormalTail(double z) => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z / Math.Sqrt(2));
+}

@@ -1,0 +1,162 @@
+using Detector.Domain.Events;
+using Detector.Domain.Identity;
+using Detector.Domain.Outputs;
+using Detector.Domain.Time;
+using Detector.Scoring.Detectors;
+using Detector.Scoring.Evidence;
+using Detector.Scoring.Fusion;
+using Detector.Scoring.Profiles;
+using Detector.Scoring.State;
+
+namespace Detector.Scoring.Engine;
+
+/// <summary>
+/// The agents and sessions one pipeline shard owns, and the per-event loop: resolve state, let every
+/// detector score, fuse the session's evidence into a calibrated risk, raise an alert when the risk
+/// reaches a higher severity, then let every detector learn. Single writer, no locks.
+/// </summary>
+public sealed class EngineShard : IScoringShard
+{
+    private readonly DetectionEngine _engine;
+    private readonly BoundedLruMap<AgentId, AgentProfile> _agents;
+    private readonly BoundedLruMap<SessionKey, SessionState> _sessions;
+    private readonly PeerGroupTable _groups;
+    private readonly EventContext _context = new();
+    private readonly FindingBuffer _findings = new();
+    private readonly StateCounters _counters = new();
+
+    public EngineShard(DetectionEngine engine, bool learnFromAlertedSessions)
+    {
+        _engine = engine;
+        LearnFromAlertedSessions = learnFromAlertedSessions;
+        _agents = new BoundedLruMap<AgentId, AgentProfile>(engine.Options.MaxAgents);
+        _sessions = new BoundedLruMap<SessionKey, SessionState>(engine.Options.MaxSessions)
+        {
+            Evicted = (_, session) => SessionClosed?.Invoke(session),
+        };
+        _groups = new PeerGroupTable(engine.Model.ThawGroups(), engine.Model.GroupOf, engine.Options.PeerGroups);
+    }
+
+    /// <summary>
+    /// Learn from every session, alerted or not: for building a model from history that is taken as
+    /// benign. Off in replay and the worker, where a session that reached medium severity is not learned
+    /// from, so an attacker cannot teach the baseline its own behaviour.
+    /// </summary>
+    public bool LearnFromAlertedSessions { get; }
+
+    /// <summary>Raised with each session when it is evicted or flushed (training collects their fused statistics).</summary>
+    public Action<SessionState>? SessionClosed { get; set; }
+
+    public PeerGroupTable Groups => _groups;
+
+    public StateCounters Counters
+    {
+        get
+        {
+            _counters.Agents = _agents.Count;
+            _counters.Sessions = _sessions.Count;
+            _counters.AgentsEvicted = _agents.Evictions;
+            _counters.SessionsEvicted = _sessions.Evictions;
+            var (bindings, bindingsEvicted) = _engine.Bindings.Size;
+            _counters.Credentials = bindings;
+            _counters.CredentialsEvicted = bindingsEvicted;
+            return _counters;
+        }
+    }
+
+    public IEnumerable<AgentProfile> Agents => _agents.Entries().Select(kv => kv.Value);
+
+    public IEnumerable<SessionState> OpenSessions => _sessions.Entries().Select(kv => kv.Value);
+
+    public bool TryGetHighWater(AgentId agent, out EventTime highWater)
+    {
+        if (_agents.TryPeek(agent, out var profile))
+        {
+            highWater = profile.LastSeen;
+            return true;
+        }
+        highWater = default;
+        return false;
+    }
+
+    public void Process(ToolEvent e, EventTime detectedAt, ScoreResult result)
+    {
+        if (!_agents.TryGet(e.Agent, out var agent))
+        {
+            agent = CreateAgent(e.Agent, e.Time);
+            _agents.Set(e.Agent, agent);
+        }
+        bool newSession = !_sessions.TryGet(e.SessionKey, out var session);
+        if (newSession)
+        {
+            session = new SessionState(e.SessionKey, e.Time);
+            _sessions.Set(e.SessionKey, session);
+            agent.Sessions++;
+        }
+
+        var group = _groups[agent.Group];
+        _context.Reset(e, agent, session, group, _engine.Bindings, _engine.Options, newSession);
+        _findings.Clear();
+        foreach (var detector in _engine.Detectors)
+            detector.Score(_context, _findings);
+
+        session.Steps++;
+        foreach (ref readonly var f in _findings.AsSpan())
+            session.Evidence.Add(new EvidenceStepRecord(e.EventId, e.Time, e.Tool, e.Action.WireName(), session.Steps, f));
+        if (_findings.Count > 0)
+            session.Statistic = EvidenceFusion.Statistic(session);
+        double risk = _engine.Model.Calibration.Risk(session.Statistic);
+        session.Risk = risk;
+        session.MaxRisk = Math.Max(session.MaxRisk, risk);
+
+        var severity = _engine.Thresholds.Classify(risk);
+        if (severity > session.AlertedSeverity)
+        {
+            result.AddAlert(_engine.Alerts.Create(session, agent, e, detectedAt, severity, risk));
+            session.AlertedSeverity = severity;
+            session.Alerts++;
+        }
+
+        if (LearnFromAlertedSessions || session.AlertedSeverity < Severity.Medium)
+        {
+            foreach (var detector in _engine.Detectors)
+                detector.Learn(_context);
+        }
+
+        Age(agent, e.Time);
+        session.LastSeen = EventTime.Max(session.LastSeen, e.Time);
+        if (e.CredentialId is not null)
+            session.AddCredential(e.CredentialId);
+
+        result.Session = e.SessionKey;
+        result.SessionRisk = risk;
+        result.SessionCredentials = session.Credentials;
+    }
+
+    /// <summary>Reports every open session to <see cref="SessionClosed"/> (end of a training pass).</summary>
+    public void FlushSessions()
+    {
+        foreach (var session in OpenSessions)
+            SessionClosed?.Invoke(session);
+    }
+
+    private void Age(AgentProfile agent, EventTime time)
+    {
+        bool wasMature = agent.IsMature(_engine.Options.LearningEvents, _engine.Options.LearningDays);
+        agent.Events++;
+        agent.CountDay(time);
+        agent.LastSeen = EventTime.Max(agent.LastSeen, time);
+        if (!wasMature && !_groups.IsAssigned(agent.Group) && agent.IsMature(_engine.Options.LearningEvents, _engine.Options.LearningDays))
+            agent.Group = _groups.Match(agent);
+    }
+
+    /// <summary>A returning agent thaws from the model; a configured rule still decides its group.</summary>
+    private AgentProfile CreateAgent(AgentId id, EventTime time)
+    {
+        int group = _groups.Resolve(id);
+        var profile = _engine.Model.ThawAgent(id) ?? new AgentProfile(id, group, time);
+        if (_groups.IsAssigned(group))
+            profile.Group = group;
+        return profile;
+    }
+}

@@ -1,0 +1,68 @@
+using Detector.Domain.Identity;
+using Detector.Domain.Time;
+using Detector.Scoring.Fusion;
+using Detector.Scoring.Profiles;
+
+namespace Detector.Scoring.Model;
+
+/// <summary>
+/// A trained model: the baselines of every agent seen in training (kept serialised and thawed on an
+/// agent's first event, then also its trusted anchor), the peer groups, and the calibration that
+/// turns evidence into risk. Immutable once built; shards copy what they change.
+/// </summary>
+public sealed record DetectorModel
+{
+    /// <summary>Bumped whenever the layout of any persisted part changes; other versions are refused.</summary>
+    public const int FormatVersion = 1;
+
+    public required string Version { get; init; }
+
+    public required ModelMetadata Metadata { get; init; }
+
+    public required SessionCalibration Calibration { get; init; }
+
+    /// <summary>Thresholds stored with the model; null means the configured ones apply.</summary>
+    public SeverityThresholds? Thresholds { get; init; }
+
+    /// <summary>Serialised peer group profiles (each shard reads its own copy).</summary>
+    public required IReadOnlyList<byte[]> Groups { get; init; }
+
+    /// <summary>Learned group of each training agent (index into <see cref="Groups"/>).</summary>
+    public required IReadOnlyDictionary<AgentId, int> GroupOf { get; init; }
+
+    /// <summary>Serialised agent profiles by agent.</summary>
+    public required IReadOnlyDictionary<AgentId, byte[]> Agents { get; init; }
+
+    /// <summary>Untrained: empty baselines that learn online, uncalibrated risk.</summary>
+    public static DetectorModel Empty { get; } = new()
+    {
+        Version = "untrained",
+        Metadata = new ModelMetadata(EventTime.MinValue, EventTime.MinValue, 0, 0, 0, []),
+        Calibration = SessionCalibration.Uncalibrated,
+        Groups = [],
+        GroupOf = new Dictionary<AgentId, int>(),
+        Agents = new Dictionary<AgentId, byte[]>(),
+    };
+
+    public AgentProfile? ThawAgent(AgentId agent)
+    {
+        if (!Agents.TryGetValue(agent, out var bytes))
+            return null;
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+        return AgentProfile.Read(reader);
+    }
+
+    public List<PeerGroupProfile> ThawGroups()
+    {
+        var groups = new List<PeerGroupProfile>(Groups.Count);
+        foreach (var bytes in Groups)
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+            groups.Add(PeerGroupProfile.Read(reader));
+        }
+        return groups;
+    }
+}
+
+/// <summary>What a model was trained on.</summary>
+public sealed record ModelMetadata(EventTime TrainedFrom, EventTime TrainedTo, long Events, long Sessions, int CalibrationSessions, IReadOnlyList<string> GroupNames);

@@ -1,0 +1,90 @@
+using Detector.Domain.Identity;
+using Detector.Domain.Time;
+
+namespace Detector.Scoring.Profiles;
+
+/// <summary>
+/// Everything learned about one agent, owned by the shard its agent hashes to: identity and age,
+/// and one baseline per detector family. Serialised whole for checkpoints and model files.
+/// </summary>
+public sealed class AgentProfile
+{
+    public const int SequenceAlphabet = 64;
+    public const int SequenceCapacity = 64;
+
+    public AgentProfile(AgentId agent, int group, EventTime firstSeen)
+    {
+        Agent = agent;
+        Group = group;
+        FirstSeen = firstSeen;
+        LastSeen = firstSeen;
+    }
+
+    public AgentId Agent { get; }
+
+    /// <summary>Index of the agent's peer group in the engine's group table.</summary>
+    public int Group { get; set; }
+
+    public EventTime FirstSeen { get; private set; }
+
+    public EventTime LastSeen { get; set; }
+
+    public long Events { get; set; }
+
+    public long Sessions { get; set; }
+
+    /// <summary>Distinct days with activity, and the last such day (days since the epoch).</summary>
+    public int ActiveDays { get; private set; }
+
+    private int _lastDay = int.MinValue;
+
+    public NoveltyBaseline Novelty { get; private set; } = new();
+
+    public SequenceBaseline Sequence { get; private set; } = new(SequenceAlphabet, SequenceCapacity);
+
+    public void CountDay(EventTime time)
+    {
+        int day = Ticks.Day(time);
+        if (day > _lastDay)
+        {
+            _lastDay = day;
+            ActiveDays++;
+        }
+    }
+
+    /// <summary>Whether the agent's own baseline is trusted yet, or its peer group stands in for it.</summary>
+    public bool IsMature(int learningEvents, int learningDays) => Events >= learningEvents && ActiveDays >= learningDays;
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write((byte)1);
+        w.Write(Agent.Value);
+        w.Write(Group);
+        w.Write(FirstSeen.UtcTicks);
+        w.Write(LastSeen.UtcTicks);
+        w.Write(Events);
+        w.Write(Sessions);
+        w.Write(ActiveDays);
+        w.Write(_lastDay);
+        Novelty.Write(w);
+        Sequence.Write(w);
+    }
+
+    public static AgentProfile Read(BinaryReader r)
+    {
+        byte version = r.ReadByte();
+        if (version != 1)
+            throw new InvalidDataException($"agent profile format {version} is not supported");
+        var p = new AgentProfile(new AgentId(r.ReadString()), r.ReadInt32(), new EventTime(r.ReadInt64()))
+        {
+            LastSeen = new EventTime(r.ReadInt64()),
+            Events = r.ReadInt64(),
+            Sessions = r.ReadInt64(),
+        };
+        p.ActiveDays = r.ReadInt32();
+        p._lastDay = r.ReadInt32();
+        p.Novelty = NoveltyBaseline.Read(r);
+        p.Sequence = SequenceBaseline.Read(r);
+        return p;
+    }
+}

@@ -1,0 +1,33 @@
+using Detector.Domain.Time;
+
+namespace Detector.Scoring.Profiles;
+
+/// <summary>What the multi-step detectors remember about a session's progress.</summary>
+public sealed class ChainState
+{
+    /// <summary>Reads of confidential or restricted data so far, and the latest one.</summary>
+    public int SensitiveReads { get; set; }
+    public int LastSensitiveReadStep { get; set; } = -1;
+    public string? LastSensitiveResource { get; set; }
+
+    /// <summary>Privilege actions so far and how many of them in a row (ignoring reads).</summary>
+    public int PrivilegeActions { get; set; }
+    public int PrivilegeRun { get; set; }
+
+    /// <summary>Ordinary (non-privilege) steps before the first privilege action.</summary>
+    public int OrdinaryStepsBeforePrivilege { get; set; }
+
+    public int Transfers { get; set; }
+
+    /// <summary>Transfers to destinations the agent had not established.</summary>
+    public int NovelTransfers { get; set; }
+
+    /// <summary>Steps in tenants the agent had not established.</summary>
+    public int ForeignTenantSteps { get; set; }
+
+    public int Errors { get; set; }
+
+    /// <summary>Steps within the last minute, for the in-session rate.</summary>
+    public EventTime WindowStart { get; set; }
+    public int WindowSteps { get; set; }
+}

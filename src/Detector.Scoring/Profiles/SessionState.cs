@@ -1,0 +1,84 @@
+using Detector.Domain.Identity;
+using Detector.Domain.Outputs;
+using Detector.Domain.Time;
+using Detector.Scoring.Evidence;
+using Detector.Scoring.Statistics;
+
+namespace Detector.Scoring.Profiles;
+
+/// <summary>
+/// One session of one agent: its step count, timing, the credentials and intent it carried, the
+/// escalation state the chain detectors keep, and the evidence gathered so far.
+/// </summary>
+public sealed class SessionState(SessionKey key, EventTime start)
+{
+    private const int MaxCredentials = 8;
+    private readonly List<string> _credentials = new(1);
+
+    public SessionKey Key { get; } = key;
+
+    public EventTime Start { get; } = start;
+
+    public EventTime LastSeen { get; set; } = start;
+
+    /// <summary>Events applied so far; the step number of the current event once scored.</summary>
+    public int Steps { get; set; }
+
+    public string? Intent { get; set; }
+
+    public AgentId ParentAgent { get; set; }
+
+    public SessionId ParentSession { get; set; }
+
+    public SessionEvidence Evidence { get; } = new();
+
+    /// <summary>Per-session state of the chain detectors, created by the one that needs it.</summary>
+    public ChainState Chain { get; } = new();
+
+    /// <summary>Position in the agent's transition model, and in the peer group's.</summary>
+    public NGramSession AgentSequence;
+
+    public NGramSession GroupSequence;
+
+    /// <summary>Total surprise (bits) of the session's scored steps and how many there were.</summary>
+    public double Surprise { get; set; }
+
+    public int ScoredSteps { get; set; }
+
+    /// <summary>The fused evidence statistic, -log10 of the combined p-value.</summary>
+    public double Statistic
+    {
+        get => _statistic;
+        set
+        {
+            _statistic = value;
+            MaxStatistic = Math.Max(MaxStatistic, value);
+        }
+    }
+
+    private double _statistic;
+
+    /// <summary>The highest statistic the session reached: what session scores and calibration use.</summary>
+    public double MaxStatistic { get; private set; }
+
+    public double Risk { get; set; }
+
+    public double MaxRisk { get; set; }
+
+    public Severity AlertedSeverity { get; set; }
+
+    public int Alerts { get; set; }
+
+    public IReadOnlyList<string> Credentials => _credentials;
+
+    public void AddCredential(string credentialId)
+    {
+        foreach (string c in _credentials)
+        {
+            if (string.Equals(c, credentialId, StringComparison.Ordinal))
+                return;
+        }
+        if (_credentials.Count < MaxCredentials)
+            _credentials.Add(credentialId);
+    }
+}
