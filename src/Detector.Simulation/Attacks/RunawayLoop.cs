@@ -23,7 +23,7 @@ internal sealed class RunawayLoop : IAttackShaper
         rng.Shuffle(candidates);
         var loop = candidates.Take(rng.Between(1, Math.Min(2, candidates.Count))).ToArray();
         int ceiling = SessionLimits.BenignCeiling;
-        int total = (int)(ceiling * rng.Uniform(2.5, 4));
+        int total = (int)(ceiling * rng.Uniform(2, 3.2));
         int final = ceiling + ceiling / 4;
         double errorRate = rng.Uniform(0.3, 0.7);
         context.AppendOrdinary(1, 4);

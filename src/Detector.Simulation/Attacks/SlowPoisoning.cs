@@ -27,7 +27,7 @@ internal sealed class SlowPoisoning : IAttackShaper
         var send = AttackToolkit.MarkFinal(context.Add(campaign.Tool));
         send.Destination = DestinationChoice.Fixed;
         send.FixedDestination = campaign.Destination;
-        send.BytesFactor = assignment.IsFinalDose ? rng.LogNormal(12, 0.6) : 0.05 * Math.Pow(2, assignment.Dose);
+        send.BytesFactor = assignment.IsFinalDose ? rng.LogNormal(12, 0.6) : 0.3 * Math.Pow(2, assignment.Dose);
         context.AppendOrdinary(0, 2);
     }
 }

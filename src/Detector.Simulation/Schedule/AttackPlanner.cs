@@ -19,7 +19,8 @@ internal static class AttackPlanner
         if (rate <= 0)
             return;
         var rng = Rng.Derive(seed, StreamPurpose.Attacks);
-        int testSessions = days.Skip(timeline.HistoryDays).Sum(d => d.Count);
+        // Test sessions include the sub-agent sessions that planned ones will start.
+        double testSessions = days.Skip(timeline.HistoryDays).SelectMany(d => d).Sum(p => 1 + p.Agent.Role.DelegationRate);
         int budget = (int)Math.Round(rate * testSessions);
         var kinds = Scenarios.Attacks;
         var hijacked = new HashSet<Agent>();

@@ -38,19 +38,19 @@ internal static class ScheduleBuilder
     private static BenignVariation DrawVariation(Agent agent, Rng rng)
     {
         var role = agent.Role;
-        if (role.WorkflowsFor(WorkflowUse.Batch).Count > 0 && rng.Chance(agent.Activity.Style == ActivityStyle.Nightly ? 0.15 : 0.03))
+        if (role.WorkflowsFor(WorkflowUse.Batch).Count > 0 && rng.Chance(agent.Activity.Style == ActivityStyle.Nightly ? 0.12 : 0.03))
             return BenignVariation.BatchBurst;
         double u = rng.NextDouble();
-        if (u < 0.012)
+        if (u < 0.01)
             return BenignVariation.LongSession;
-        if (u < 0.027)
+        if (u < 0.025)
             return BenignVariation.RetryStorm;
-        if (u < 0.052 && role.ExternalTransfers.Count > 0)
+        if (u < 0.05 && role.ExternalTransfers.Count > 0)
             return BenignVariation.NewVendor;
         return BenignVariation.Normal;
     }
 
-    /// <summary>Per role and day: a log-AR(1) drift (persistence 0.6, step sd 0.12) times 1.7 on one busy day.</summary>
+    /// <summary>Per role and day: a log-AR(1) drift (persistence 0.6, step sd 0.08) times 1.5 on one busy day.</summary>
     private static Dictionary<RoleSpec, double[]> RoleVolume(FleetRoster fleet, Timeline timeline, Rng rng)
     {
         var result = new Dictionary<RoleSpec, double[]>();
@@ -61,8 +61,8 @@ internal static class ScheduleBuilder
             int busy = rng.Below(timeline.TotalDays);
             for (int d = 0; d < factors.Length; d++)
             {
-                level = 0.6 * level + 0.12 * rng.Normal();
-                factors[d] = Math.Exp(level) * (d == busy ? 1.7 : 1);
+                level = 0.6 * level + 0.08 * rng.Normal();
+                factors[d] = Math.Exp(level) * (d == busy ? 1.5 : 1);
             }
             result[role] = factors;
         }

@@ -8,9 +8,9 @@ internal static class SessionLimits
     public const int NormalMax = 40;
     public const int LongMin = 41;
     public const int LongMax = 55;
-    public const int BatchMin = 25;
-    public const int BatchMax = 60;
+    public const int BatchMin = 15;
+    public const int BatchMax = 45;
 
     /// <summary>The most steps a benign session plans (retries add a few events on top).</summary>
-    public const int BenignCeiling = 60;
+    public const int BenignCeiling = LongMax;
 }

@@ -35,7 +35,7 @@ internal static class CodeReviewRole
             new()
             {
                 Name = "github.comment", Action = ToolAction.Write, Resource = s => Invariant($"github.com/corp/{s.Repo}/pull/{s.Ticket}"),
-                Arguments = [ArgSpec.Text("body", s => s.Words(5, 14))], LatencyMs = 300, BytesOut = 1_400,
+                Arguments = [ArgSpec.Text("body", s => s.Words(4, 12))], LatencyMs = 300, BytesOut = 1_400,
             },
             new()
             {

@@ -73,7 +73,7 @@ internal static class DataPipelineRole
                     .Start("s3.get_object")
                     .Link("s3.get_object", ("s3.put_object", 3), ("s3.get_object", 1))
                     .Link("s3.put_object", ("s3.get_object", 4))
-                    .End("s3.put_object", 0.12)
+                    .End("s3.put_object", 0.5)
                     .Build(),
                 new WorkflowBuilder(tools, "incident_extract", WorkflowUse.Delegated, 1, s => Invariant($"extract {s.Dataset} records for incident INC-{s.Ticket}"))
                     .Start("warehouse.query")

@@ -71,7 +71,7 @@ internal static class FinanceRole
                     .Link("erp.get_invoice", ("payments.transfer", 3))
                     .Link("payments.transfer", ("erp.get_invoice", 4), ("erp.update_invoice", 1))
                     .Link("erp.update_invoice", ("erp.get_invoice", 1))
-                    .End("erp.update_invoice", 0.2)
+                    .End("erp.update_invoice", 0.3).End("payments.transfer", 0.3)
                     .Build(),
                 new WorkflowBuilder(tools, "refund_check", WorkflowUse.Delegated, 1, s => Invariant($"check refund eligibility for ticket {s.Ticket}"))
                     .Start("erp.get_invoice")

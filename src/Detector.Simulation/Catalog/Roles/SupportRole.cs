@@ -35,7 +35,7 @@ internal static class SupportRole
             {
                 Name = "zendesk.reply", Action = ToolAction.Write, Resource = s => Invariant($"zendesk/{s.Tenant}/tickets/{s.Ticket}"),
                 TenantScoped = true, Sensitivity = new(0, 0.4, 0.6, 0),
-                Arguments = [ArgSpec.Text("body", s => s.Words(6, 16)), ArgSpec.Text("visibility", s => s.Pick(Visibility))],
+                Arguments = [ArgSpec.Text("body", s => s.Words(5, 14)), ArgSpec.Text("visibility", s => s.Pick(Visibility))],
                 LatencyMs = 260, BytesOut = 1_600,
             },
             SharedTools.EmailSend(freshDestinationRate: 0.6),
