@@ -24,6 +24,7 @@ public sealed class EngineShard : IScoringShard
     private readonly EventContext _context = new();
     private readonly FindingBuffer _findings = new();
     private readonly StateCounters _counters = new();
+    private HashSet<AgentId> _dirty = [];
 
     public EngineShard(DetectionEngine engine, bool learnFromAlertedSessions)
     {
@@ -124,6 +125,7 @@ public sealed class EngineShard : IScoringShard
         }
 
         Age(agent, e.Time);
+        _dirty.Add(e.Agent);
         session.LastSeen = EventTime.Max(session.LastSeen, e.Time);
         if (e.CredentialId is not null)
             session.AddCredential(e.CredentialId);
@@ -132,6 +134,71 @@ public sealed class EngineShard : IScoringShard
         result.SessionRisk = risk;
         result.SessionCredentials = session.Credentials;
     }
+
+    /// <summary>Agents whose state changed since the last call (for periodic checkpoints); starts a new set.</summary>
+    public IReadOnlyCollection<AgentId> TakeDirtyAgents()
+    {
+        var dirty = _dirty;
+        _dirty = [];
+        return dirty;
+    }
+
+    /// <summary>
+    /// Snapshots of the given agents, each its profile and open sessions, in one pass over the
+    /// sessions. Agents no longer tracked (evicted) are skipped.
+    /// </summary>
+    public IEnumerable<(AgentId Agent, byte[] Snapshot)> Snapshot(IReadOnlyCollection<AgentId> agents)
+    {
+        var wanted = agents as IReadOnlySet<AgentId> ?? agents.ToHashSet();
+        var sessions = new Dictionary<AgentId, List<SessionState>>();
+        foreach (var (key, session) in _sessions.Entries())
+        {
+            if (!wanted.Contains(key.Agent))
+                continue;
+            if (!sessions.TryGetValue(key.Agent, out var list))
+                sessions[key.Agent] = list = [];
+            list.Add(session);
+        }
+        foreach (var id in agents)
+        {
+            if (!_agents.TryPeek(id, out var profile))
+                continue;
+            using var stream = new MemoryStream();
+            using (var w = new BinaryWriter(stream))
+            {
+                w.Write(SnapshotVersion);
+                // Group indexes are local to a shard's table; the name is what another worker can resolve.
+                w.Write(_groups[profile.Group].Name);
+                profile.Write(w);
+                var open = sessions.GetValueOrDefault(id) ?? [];
+                w.Write(open.Count);
+                foreach (var session in open)
+                    session.Write(w);
+            }
+            yield return (id, stream.ToArray());
+        }
+    }
+
+    /// <summary>Restores an agent (and its open sessions) from a <see cref="Snapshot"/>, replacing what the shard held.</summary>
+    public void Restore(ReadOnlySpan<byte> snapshot)
+    {
+        using var r = new BinaryReader(new MemoryStream(snapshot.ToArray(), writable: false));
+        byte version = r.ReadByte();
+        if (version != SnapshotVersion)
+            throw new InvalidDataException($"agent snapshot format {version} is not supported (this build reads {SnapshotVersion})");
+        string group = r.ReadString();
+        var profile = AgentProfile.Read(r);
+        profile.Group = _groups.IndexOf(group);
+        _agents.Set(profile.Agent, profile);
+        int sessions = r.ReadInt32();
+        for (int i = 0; i < sessions; i++)
+        {
+            var session = SessionState.Read(r);
+            _sessions.Set(session.Key, session);
+        }
+    }
+
+    private const byte SnapshotVersion = 1;
 
     /// <summary>Reports every open session to <see cref="SessionClosed"/> (end of a training pass).</summary>
     public void FlushSessions()

@@ -67,6 +67,60 @@ public sealed class SessionEvidence
         return -1;
     }
 
+    public void Write(BinaryWriter w)
+    {
+        w.Write((byte)_best.Count);
+        foreach (var b in _best)
+        {
+            w.Write((byte)b.Kind);
+            w.Write(b.PValue);
+            w.Write(b.Step);
+            w.Write(b.Count);
+        }
+        w.Write((byte)_steps.Count);
+        foreach (var s in _steps)
+        {
+            w.Write(s.EventId);
+            w.Write(s.Time.UtcTicks);
+            w.Write(s.Tool);
+            w.Write(s.Action);
+            w.Write(s.Step);
+            var f = s.Finding;
+            w.Write((byte)f.Kind);
+            w.Write(f.PValue);
+            w.Write(f.Subject ?? "");
+            w.Write(f.Subject is not null);
+            w.Write(f.Observed);
+            w.Write(f.Expected);
+            w.Write(f.Basis);
+            w.Write((byte)f.Scope);
+        }
+    }
+
+    public void Read(BinaryReader r)
+    {
+        _best.Clear();
+        _steps.Clear();
+        int kinds = r.ReadByte();
+        for (int i = 0; i < kinds; i++)
+            _best.Add(new KindBest((EvidenceKind)r.ReadByte(), r.ReadDouble(), r.ReadInt32(), r.ReadInt32()));
+        int steps = r.ReadByte();
+        for (int i = 0; i < steps; i++)
+        {
+            string eventId = r.ReadString();
+            var time = new Domain.Time.EventTime(r.ReadInt64());
+            string tool = r.ReadString();
+            string action = r.ReadString();
+            int step = r.ReadInt32();
+            var kind = (EvidenceKind)r.ReadByte();
+            double p = r.ReadDouble();
+            string subject = r.ReadString();
+            bool hasSubject = r.ReadBoolean();
+            var finding = new Finding(kind, p, hasSubject ? subject : null, r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), (FindingScope)r.ReadByte());
+            _steps.Add(new EvidenceStepRecord(eventId, time, tool, action, step, finding));
+        }
+    }
+
     /// <summary>The strongest finding of one kind in the session, at which step, and how many findings of that kind.</summary>
     public readonly record struct KindBest(EvidenceKind Kind, double PValue, int Step, int Count);
 }

@@ -30,4 +30,37 @@ public sealed class ChainState
     /// <summary>Steps within the last minute, for the in-session rate.</summary>
     public EventTime WindowStart { get; set; }
     public int WindowSteps { get; set; }
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(SensitiveReads);
+        w.Write(LastSensitiveReadStep);
+        w.Write(LastSensitiveResource ?? "");
+        w.Write(PrivilegeActions);
+        w.Write(PrivilegeRun);
+        w.Write(OrdinaryStepsBeforePrivilege);
+        w.Write(Transfers);
+        w.Write(NovelTransfers);
+        w.Write(ForeignTenantSteps);
+        w.Write(Errors);
+        w.Write(WindowStart.UtcTicks);
+        w.Write(WindowSteps);
+    }
+
+    public void Read(BinaryReader r)
+    {
+        SensitiveReads = r.ReadInt32();
+        LastSensitiveReadStep = r.ReadInt32();
+        string resource = r.ReadString();
+        LastSensitiveResource = resource.Length == 0 ? null : resource;
+        PrivilegeActions = r.ReadInt32();
+        PrivilegeRun = r.ReadInt32();
+        OrdinaryStepsBeforePrivilege = r.ReadInt32();
+        Transfers = r.ReadInt32();
+        NovelTransfers = r.ReadInt32();
+        ForeignTenantSteps = r.ReadInt32();
+        Errors = r.ReadInt32();
+        WindowStart = new EventTime(r.ReadInt64());
+        WindowSteps = r.ReadInt32();
+    }
 }

@@ -71,6 +71,68 @@ public sealed class SessionState(SessionKey key, EventTime start)
 
     public IReadOnlyList<string> Credentials => _credentials;
 
+    public void Write(BinaryWriter w)
+    {
+        w.Write((byte)1);
+        w.Write(Key.Agent.Value);
+        w.Write(Key.Session.Value);
+        w.Write(Start.UtcTicks);
+        w.Write(LastSeen.UtcTicks);
+        w.Write(Steps);
+        w.Write(Intent ?? "");
+        w.Write(ParentAgent.Value ?? "");
+        w.Write(ParentSession.Value ?? "");
+        Evidence.Write(w);
+        Chain.Write(w);
+        AgentSequence.Write(w);
+        GroupSequence.Write(w);
+        w.Write(Surprise);
+        w.Write(ScoredSteps);
+        w.Write(_statistic);
+        w.Write(MaxStatistic);
+        w.Write(Risk);
+        w.Write(MaxRisk);
+        w.Write((byte)AlertedSeverity);
+        w.Write(Alerts);
+        w.Write((byte)_credentials.Count);
+        foreach (string c in _credentials)
+            w.Write(c);
+    }
+
+    public static SessionState Read(BinaryReader r)
+    {
+        byte version = r.ReadByte();
+        if (version != 1)
+            throw new InvalidDataException($"session state format {version} is not supported");
+        var key = new SessionKey(new AgentId(r.ReadString()), new SessionId(r.ReadString()));
+        var s = new SessionState(key, new EventTime(r.ReadInt64()))
+        {
+            LastSeen = new EventTime(r.ReadInt64()),
+            Steps = r.ReadInt32(),
+        };
+        s.Intent = Optional(r.ReadString());
+        s.ParentAgent = new AgentId(r.ReadString());
+        s.ParentSession = new SessionId(r.ReadString());
+        s.Evidence.Read(r);
+        s.Chain.Read(r);
+        s.AgentSequence = NGramSession.Read(r);
+        s.GroupSequence = NGramSession.Read(r);
+        s.Surprise = r.ReadDouble();
+        s.ScoredSteps = r.ReadInt32();
+        s._statistic = r.ReadDouble();
+        s.MaxStatistic = r.ReadDouble();
+        s.Risk = r.ReadDouble();
+        s.MaxRisk = r.ReadDouble();
+        s.AlertedSeverity = (Severity)r.ReadByte();
+        s.Alerts = r.ReadInt32();
+        int credentials = r.ReadByte();
+        for (int i = 0; i < credentials; i++)
+            s._credentials.Add(r.ReadString());
+        return s;
+    }
+
+    private static string? Optional(string value) => value.Length == 0 ? null : value;
+
     public void AddCredential(string credentialId)
     {
         foreach (string c in _credentials)
