@@ -19,7 +19,8 @@ public sealed class PipelineGraph
         ToolCatalog catalog,
         Func<int, IScoringShard> createShard,
         IRecordSource source,
-        TimeProvider? wallClock)
+        TimeProvider? wallClock,
+        IScoredEventTap? tap = null)
     {
         options.Validate();
         quarantine.Validate();
@@ -29,7 +30,7 @@ public sealed class PipelineGraph
         Router = new ShardRouter(options.Shards);
         var shards = new ShardStep[options.Shards];
         for (int i = 0; i < shards.Length; i++)
-            shards[i] = new ShardStep(createShard(i), new IngestGate(options, wallClock), new QuarantinePolicy(quarantine), source, wallClock);
+            shards[i] = new ShardStep(createShard(i), new IngestGate(options, wallClock), new QuarantinePolicy(quarantine), source, wallClock, tap);
         Shards = shards;
     }
 

@@ -12,7 +12,7 @@ namespace Detector.Pipeline.Stages;
 /// One shard's work on a parsed event: admission (duplicates, lateness, skew), scoring, and the
 /// quarantine decision. Owns the shard's state; called by exactly one thread.
 /// </summary>
-public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePolicy policy, IRecordSource source, TimeProvider? wallClock)
+public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePolicy policy, IRecordSource source, TimeProvider? wallClock, IScoredEventTap? tap = null)
 {
     private readonly ScoreResult _result = new();
 
@@ -32,6 +32,7 @@ public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePo
         EventTime detectedAt = wallClock is null ? e.Time : EventTime.FromDateTimeOffset(wallClock.GetUtcNow());
         _result.Clear();
         shard.Process(e, detectedAt, _result);
+        tap?.Observe(e, _result);
         var alerts = _result.Alerts.Count == 0 ? [] : _result.Alerts.ToArray();
         var signal = policy.Decide(alerts, _result.SessionCredentials);
         return new Completion
