@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Detector.Simulation;
 
 /// <summary>What a run wrote.</summary>
@@ -21,4 +24,17 @@ public sealed record SimulationSummary(
     IReadOnlyDictionary<string, int> TestSessionsByScenario,
     string RolloutRole,
     string RolloutTool,
-    DateTimeOffset RolloutAt);
+    DateTimeOffset RolloutAt)
+{
+    /// <summary>One line per figure, scenarios indented, for consoles and logs.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"history: {HistoryEvents} events in {HistorySessions} sessions\n");
+        text.Append(CultureInfo.InvariantCulture, $"test: {TestEvents} events, {BenignTestSessions} benign and {MaliciousTestSessions} malicious sessions, {NoiseLines} noise lines\n");
+        text.Append(CultureInfo.InvariantCulture, $"rollout: {RolloutTool} to {RolloutRole} at {RolloutAt:yyyy-MM-dd HH:mm}Z\n");
+        foreach (var (scenario, sessions) in TestSessionsByScenario)
+            text.Append(CultureInfo.InvariantCulture, $"  {scenario}: {sessions}\n");
+        return text.ToString();
+    }
+}

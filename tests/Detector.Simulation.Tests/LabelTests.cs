@@ -7,7 +7,10 @@ namespace Detector.Simulation.Tests;
 public sealed class LabelTests(SmallFleet fleet)
 {
     private static readonly string[] BenignScenarios =
-        [Scenarios.Normal, Scenarios.RoleRollout, Scenarios.NewVendor, Scenarios.BenignDelegation, Scenarios.RetryStorm, Scenarios.BatchBurst, Scenarios.LongSession];
+    [
+        Scenarios.Normal, Scenarios.RoleRollout, Scenarios.NewVendor, Scenarios.BenignDelegation, Scenarios.RetryStorm, Scenarios.BatchBurst,
+        Scenarios.LongSession, Scenarios.TenantOnboarding,
+    ];
 
     private readonly SimulationRun _run = fleet.Run;
 

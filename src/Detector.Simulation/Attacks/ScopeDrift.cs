@@ -13,14 +13,18 @@ internal sealed class ScopeDrift : IAttackShaper
 {
     public AttackKind Kind => AttackKind.ScopeDrift;
 
-    public bool Accepts(RoleSpec role, FleetRoster fleet) => fleet.Tenants.Count > role.MaxTenants
+    // One tenant more than the role can serve, and one more that may be mid-onboarding for the agent.
+    public bool Accepts(RoleSpec role, FleetRoster fleet) => fleet.Tenants.Count > role.MaxTenants + 1
         && AttackToolkit.TenantScoped(role, fleet, ToolAction.Read).Count > 0
         && AttackToolkit.TenantScoped(role, fleet, ToolAction.Write, ToolAction.Transfer).Count > 0;
 
     public void Shape(AttackContext context)
     {
         var rng = context.Rng;
-        var foreign = context.Fleet.Tenants.Where(t => !context.Agent.Tenants.Contains(t)).ToList();
+        var onboarding = context.Fleet.Onboarding;
+        var foreign = context.Fleet.Tenants
+            .Where(t => !context.Agent.Tenants.Contains(t) && !(t == onboarding.Tenant && onboarding.Agents.Contains(context.Agent)))
+            .ToList();
         string tenant = rng.Pick(foreign);
         var reads = AttackToolkit.TenantScoped(context.Role, context.Fleet, ToolAction.Read);
         var writes = AttackToolkit.TenantScoped(context.Role, context.Fleet, ToolAction.Write, ToolAction.Transfer);

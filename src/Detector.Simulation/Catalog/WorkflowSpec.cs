@@ -33,8 +33,6 @@ internal sealed class WorkflowSpec
 
     public Func<StepScope, string> Intent { get; }
 
-    public IEnumerable<ToolSpec> Tools => _states.Keys;
-
     /// <summary>
     /// Appends one walk of <paramref name="minSteps"/>..<paramref name="maxSteps"/> tools: ending is
     /// ignored until the minimum is reached, and the walk stops at the maximum.

@@ -13,8 +13,6 @@ internal sealed class DestinationBook
 
     public IReadOnlyList<string> Known(DestinationKind kind) => _known.TryGetValue(kind, out var list) ? list : [];
 
-    public bool Knows(DestinationKind kind, string value) => _known.TryGetValue(kind, out var list) && list.Contains(value, StringComparer.Ordinal);
-
     public void Add(DestinationKind kind, string value)
     {
         if (!_known.TryGetValue(kind, out var list))

@@ -39,7 +39,23 @@ internal static class FleetBuilder
         }
         LinkPartners(agents, rng);
         var staffed = roles.Where(role => agents.Any(a => a.Role == role)).ToArray();
-        return new FleetRoster(agents, tenants, rng.Pick(staffed));
+        return new FleetRoster(agents, tenants, rng.Pick(staffed), Onboard(agents, staffed, tenants, rng));
+    }
+
+    /// <summary>
+    /// A multi-tenant role, a tenant few of its agents serve, and half (at least one) of those that
+    /// do not; empty only in a fleet so small that every agent of the role serves every tenant.
+    /// </summary>
+    private static TenantOnboarding Onboard(List<Agent> agents, RoleSpec[] staffed, string[] tenants, Rng rng)
+    {
+        var role = rng.Pick(staffed.Where(r => r.MaxTenants > 1).ToArray());
+        var members = agents.Where(a => a.Role == role).ToList();
+        var shuffled = tenants.ToList();
+        rng.Shuffle(shuffled);
+        string tenant = shuffled.MinBy(t => members.Count(a => a.Tenants.Contains(t)))!;
+        var candidates = members.Where(a => !a.Tenants.Contains(tenant)).ToList();
+        rng.Shuffle(candidates);
+        return new TenantOnboarding(tenant, candidates.Take((candidates.Count + 1) / 2).ToHashSet());
     }
 
     private static TeamSetup MakeTeam(RoleSpec role, AgentPools pools, Rng rng)

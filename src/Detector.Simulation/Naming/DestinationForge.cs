@@ -32,7 +32,7 @@ internal static class DestinationForge
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no generator for this destination kind"),
     };
 
-    public static string Domain(Rng rng) => (rng.Chance(0.25) ? WordForge.Word(rng, 1, 2) + "-" + WordForge.Word(rng, 1, 2) : WordForge.Word(rng))
+    private static string Domain(Rng rng) => (rng.Chance(0.25) ? WordForge.Word(rng, 1, 2) + "-" + WordForge.Word(rng, 1, 2) : WordForge.Word(rng))
         + "." + rng.Pick(Tlds);
 
     private static string Email(Rng rng)

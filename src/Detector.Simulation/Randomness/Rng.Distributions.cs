@@ -41,8 +41,6 @@ internal sealed partial class Rng
     /// <summary>Log-normal given its median: the natural shape of latencies, sizes and rates.</summary>
     public double LogNormal(double median, double sigma) => median * Math.Exp(sigma * Normal());
 
-    public double Exponential(double mean) => -mean * Math.Log(1 - NextDouble());
-
     /// <summary>Poisson count: Knuth's product method for small means, a rounded normal above 30.</summary>
     public int Poisson(double mean)
     {

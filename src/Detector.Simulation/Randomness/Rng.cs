@@ -34,7 +34,7 @@ internal sealed partial class Rng
     {
         ulong h = SplitMix64.Mix((ulong)(uint)seed + (ulong)purpose * SplitMix64.Gamma);
         h = SplitMix64.Mix(h ^ key);
-        h = SplitMix64.Mix(h + SplitMix64.Gamma ^ subkey);
+        h = SplitMix64.Mix((h + SplitMix64.Gamma) ^ subkey);
         return new Rng(h);
     }
 

@@ -46,7 +46,7 @@ internal static class AttackPlanner
         {
             var role = roles[i % roles.Count];
             int stratum = Math.Min(timeline.TestDays - 1, (int)((i + rng.NextDouble()) * timeline.TestDays / quota));
-            var plan = PickPlan(days, fleet.OfRole(role), timeline, timeline.HistoryDays + stratum, hijacked, rng);
+            var plan = PickPlan(days, fleet.OfRole(role).ToHashSet(), timeline, timeline.HistoryDays + stratum, hijacked, rng);
             if (plan is null)
                 continue;
             plan.Attack = new AttackAssignment(kind, i);
@@ -55,7 +55,7 @@ internal static class AttackPlanner
     }
 
     /// <summary>The nearest test day to <paramref name="day"/> with a free session of the role; fresh agents first.</summary>
-    private static SessionPlan? PickPlan(IReadOnlyList<SessionPlan>[] days, IReadOnlyList<Agent> agents, Timeline timeline, int day,
+    private static SessionPlan? PickPlan(IReadOnlyList<SessionPlan>[] days, HashSet<Agent> agents, Timeline timeline, int day,
         HashSet<Agent> hijacked, Rng rng)
     {
         for (int distance = 0; distance < timeline.TestDays; distance++)
@@ -81,7 +81,7 @@ internal static class AttackPlanner
     private static void PlanCampaigns(IReadOnlyList<SessionPlan>[] days, FleetRoster fleet, Timeline timeline,
         List<RoleSpec> roles, int quota, HashSet<Agent> hijacked, Rng rng)
     {
-        var testPlans = days.Skip(timeline.HistoryDays).SelectMany(d => d).ToList();
+        var byAgent = days.Skip(timeline.HistoryDays).SelectMany(d => d).ToLookup(p => p.Agent);
         for (int remaining = quota, campaign = 0; remaining > 0; campaign++)
         {
             if (campaign >= quota + roles.Count)
@@ -89,7 +89,7 @@ internal static class AttackPlanner
             int size = Math.Max(2, Math.Min(remaining, rng.Between(3, 5)));
             var role = roles[campaign % roles.Count];
             var candidates = fleet.OfRole(role)
-                .Select(a => (Agent: a, Plans: testPlans.Where(p => p.Agent == a && p.Attack is null).ToList()))
+                .Select(a => (Agent: a, Plans: byAgent[a].Where(p => p.Attack is null).ToList()))
                 .Where(c => c.Plans.Count >= size)
                 .ToList();
             if (candidates.Count == 0)

@@ -10,6 +10,7 @@ internal static class Scenarios
     public const string RetryStorm = "retry_storm";
     public const string BatchBurst = "batch_burst";
     public const string LongSession = "long_session";
+    public const string TenantOnboarding = "tenant_onboarding";
 
     public static IReadOnlyList<AttackKind> Attacks { get; } = Enum.GetValues<AttackKind>();
 

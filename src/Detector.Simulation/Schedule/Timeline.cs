@@ -11,9 +11,10 @@ internal sealed class Timeline
         HistoryDays = historyDays;
         TestDays = testDays;
         TestStart = DayStart(historyDays);
-        End = DayStart(historyDays + testDays);
-        // Midway through the test period, so the detector sees the role both before and after.
+        // Midway through the test period, so the detector sees the role both before and after;
+        // the tenant onboarding a third of the way in, so its novelty recurs for days.
         RolloutAt = TestStart + TimeSpan.FromHours(12 * testDays);
+        OnboardingAt = TestStart + TimeSpan.FromHours(8 * testDays);
     }
 
     public EventTime Start { get; }
@@ -26,9 +27,9 @@ internal sealed class Timeline
 
     public EventTime TestStart { get; }
 
-    public EventTime End { get; }
-
     public EventTime RolloutAt { get; }
+
+    public EventTime OnboardingAt { get; }
 
     public EventTime DayStart(int day) => Start + TimeSpan.FromDays(day);
 

@@ -18,13 +18,15 @@ internal sealed class SessionComposer(FleetRoster fleet, Timeline timeline, IdSo
     private const double RolloutUptake = 0.7;
     private const double PartnerLoyalty = 0.85;
     private const double NewVendorApproval = 0.7;
+    private const double OnboardedTenantShare = 0.35;
 
     public SessionDraft Compose(SessionPlan plan)
     {
         var rng = Rng.Derive(seed, StreamPurpose.Session, plan.Key);
         var agent = plan.Agent;
         var role = agent.Role;
-        string tenant = agent.Tenants[rng.PickZipf(agent.Tenants.Count)];
+        bool onboarded = plan.Start >= timeline.OnboardingAt && fleet.Onboarding.Agents.Contains(agent) && rng.Chance(OnboardedTenantShare);
+        string tenant = onboarded ? fleet.Onboarding.Tenant : agent.Tenants[rng.PickZipf(agent.Tenants.Count)];
         // Work-item numbers grow every day: each day brings resources no one touched before.
         var scope = new StepScope(rng, agent, tenant, 10_000 + plan.Day * 150L + rng.Below(150)) { Time = plan.Start };
         var attack = plan.Attack;
@@ -44,6 +46,8 @@ internal sealed class SessionComposer(FleetRoster fleet, Timeline timeline, IdSo
         else
         {
             steps = ComposeBenign(plan, variation, workflow, rng, out scenario);
+            if (onboarded && scenario != Scenarios.RoleRollout)
+                scenario = Scenarios.TenantOnboarding;
             bool launder = attack?.Kind == AttackKind.DelegationLaundering;
             if (launder || (role.DelegatesTo.Count > 0 && rng.Chance(role.DelegationRate)))
                 AddDelegation(agent, steps, launder, rng);
