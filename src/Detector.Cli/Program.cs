@@ -15,6 +15,7 @@ public static class Program
             ReplayCommand.Create(),
             TrainCommand.Create(),
             SimulateCommand.Create(),
+            EvaluateCommand.Create(),
             BenchCommand.Create(),
         };
         try

@@ -19,6 +19,9 @@ public sealed class ReplayJob(ReplayRequest request, DetectorSettings settings)
     /// <summary>The input, open once the job has started (for progress bars).</summary>
     public JsonLinesSource? Source { get; private set; }
 
+    /// <summary>Every session's score once the run has finished, in first-seen order.</summary>
+    public IReadOnlyList<Detector.Domain.Outputs.SessionScore> Sessions { get; private set; } = [];
+
     /// <param name="observer">Also receives every completion, e.g. to print alerts as they fire.</param>
     public async Task<RunSummary> RunAsync(IOutcomeSink? observer, CancellationToken cancellationToken)
     {
@@ -40,6 +43,7 @@ public sealed class ReplayJob(ReplayRequest request, DetectorSettings settings)
         await new ChannelPipeline(graph).RunAsync(new CompositeOutcomeSink(sinks), cancellationToken).ConfigureAwait(false);
         summary.Elapsed = clock.Elapsed;
         summary.Sessions = ledger.Count;
+        Sessions = ledger.Scores().ToArray();
         summary.BlankLines = source.BlankLines;
         summary.EventIdsEvicted = graph.EventIdsEvicted();
         summary.State.Add(graph.StateCounters());

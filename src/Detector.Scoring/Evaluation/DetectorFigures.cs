@@ -1,0 +1,18 @@
+namespace Detector.Scoring.Evaluation;
+
+/// <summary>One detector's figures on one slice of sessions (a scenario against all benign sessions, or everything).</summary>
+public sealed record DetectorFigures(double Precision, double Recall, double F1, double RocAuc, double RecallAt1PctFpr, double? EarlyShare)
+{
+    public static DetectorFigures Compute(IReadOnlyList<ScoredSession> malicious, IReadOnlyList<ScoredSession> benign, Func<ScoredSession, bool> flaggedEarly)
+    {
+        int tp = malicious.Count(s => s.Flagged);
+        int fp = benign.Count(s => s.Flagged);
+        double precision = tp + fp == 0 ? double.NaN : tp / (double)(tp + fp);
+        double recall = malicious.Count == 0 ? double.NaN : tp / (double)malicious.Count;
+        double f1 = precision + recall is > 0 and var sum ? 2 * precision * recall / sum : 0;
+        var positives = malicious.Select(s => s.Score).ToArray();
+        var negatives = benign.Select(s => s.Score).ToArray();
+        double? early = malicious.Count == 0 ? null : malicious.Count(flaggedEarly) / (double)malicious.Count;
+        return new DetectorFigures(precision, recall, f1, RankMetrics.RocAuc(positives, negatives), RankMetrics.RecallAtFpr(positives, negatives, 0.01), early);
+    }
+}
