@@ -8,9 +8,9 @@ namespace Detector.Simulation.Schedule;
 
 /// <summary>
 /// Hijacks planned test sessions of ordinary agents. The budget is the attack rate times the test
-/// sessions, split evenly between scenarios and rounded up (at least one each). Each scenario's sessions are spread
-/// over the test period (one stratum of days per session) and rotate through the roles that can
-/// carry it; agents not yet hijacked are preferred.
+/// sessions, split evenly between scenarios and rounded up (at least one each). Each scenario's
+/// sessions are spread over the test period (one stratum of days per session) and rotate through
+/// the roles that can carry it; agents not yet hijacked are preferred.
 /// </summary>
 internal static class AttackPlanner
 {

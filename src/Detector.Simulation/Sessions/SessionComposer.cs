@@ -35,13 +35,15 @@ internal sealed class SessionComposer(FleetRoster fleet, Timeline timeline, IdSo
         string intent = workflow.Intent(scope);
         List<Step> steps;
         string scenario;
-        bool malicious = attack is not null && attack.Kind != AttackKind.DelegationLaundering;
-        if (malicious)
+        // A laundering hijack leaves the parent's own work benign; its child session carries the attack.
+        bool malicious = false;
+        if (attack is { Kind: not AttackKind.DelegationLaundering } hijack)
         {
-            var context = new AttackContext(agent, fleet, rng, workflow, attack!);
-            AttackShapers.For(attack!.Kind).Shape(context);
+            var context = new AttackContext(agent, fleet, rng, workflow, hijack);
+            AttackShapers.For(hijack.Kind).Shape(context);
             steps = context.Steps;
-            scenario = attack.Kind.WireName();
+            scenario = hijack.Kind.WireName();
+            malicious = true;
         }
         else
         {

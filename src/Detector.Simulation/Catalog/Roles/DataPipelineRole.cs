@@ -6,7 +6,7 @@ namespace Detector.Simulation.Catalog.Roles;
 /// <summary>Data pipelines: multi-tenant reads of customer data, derived writes, partner deliveries, nightly batches.</summary>
 internal static class DataPipelineRole
 {
-    private static readonly IReadOnlyList<string> Limits = ["1000", "10000", "50000", "100000"];
+    private static readonly IReadOnlyList<double> Limits = [1_000, 10_000, 50_000, 100_000];
 
     public static RoleSpec Build()
     {
@@ -25,7 +25,7 @@ internal static class DataPipelineRole
                 Arguments =
                 [
                     ArgSpec.Text("sql", s => Invariant($"select * from {s.Table} where ds = '{s.Date}'")),
-                    ArgSpec.Text("limit", s => s.Pick(Limits)),
+                    ArgSpec.Number("limit", s => s.Pick(Limits)),
                 ],
                 LatencyMs = 2_200, BytesOut = 500,
             },

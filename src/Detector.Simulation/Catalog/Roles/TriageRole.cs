@@ -6,7 +6,7 @@ namespace Detector.Simulation.Catalog.Roles;
 /// <summary>Incident triage: reads alerts, logs and hosts across a few tenants, reports to chat and tickets.</summary>
 internal static class TriageRole
 {
-    private static readonly IReadOnlyList<string> Limits = ["100", "200", "500", "1000"];
+    private static readonly IReadOnlyList<double> Limits = [100, 200, 500, 1_000];
     private static readonly IReadOnlyList<string> Checks = ["cpu", "disk", "network", "processes", "memory"];
     private static readonly IReadOnlyList<string> Priorities = ["P1", "P2", "P3", "P4"];
     private static readonly IReadOnlyList<string> Formats = ["brief", "timeline", "postmortem"];
@@ -24,7 +24,7 @@ internal static class TriageRole
             {
                 Name = "logs.search", Action = ToolAction.Read, Resource = s => Invariant($"logs://{s.Tenant}/{s.Service}/{s.Date}"),
                 TenantScoped = true, Sensitivity = new(0, 0.65, 0.35, 0),
-                Arguments = [ArgSpec.Text("query", s => s.Words(2, 6)), ArgSpec.Text("limit", s => s.Pick(Limits))],
+                Arguments = [ArgSpec.Text("query", s => s.Words(2, 6)), ArgSpec.Number("limit", s => s.Pick(Limits))],
                 LatencyMs = 650, BytesOut = 400,
             },
             new()
