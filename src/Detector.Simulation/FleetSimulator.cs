@@ -35,8 +35,8 @@ public sealed class FleetSimulator
         var o = _options;
         var fleet = FleetBuilder.Build(o.Seed, o.Agents);
         var timeline = new Timeline(o.Start, o.HistoryDays, o.TestDays);
-        var days = ScheduleBuilder.Build(fleet, timeline, o.Seed);
-        AttackPlanner.Assign(days, fleet, timeline, o.AttackRate, o.Seed);
+        var schedule = new SessionSchedule(fleet, timeline, o.Seed);
+        AttackPlanner.Assign(schedule.TestDays, fleet, o.AttackRate, o.Seed);
 
         var ids = new IdSource(o.Seed);
         var runner = new SessionRunner(
@@ -48,7 +48,7 @@ public sealed class FleetSimulator
         for (int day = 0; day < timeline.TotalDays; day++)
         {
             var sink = timeline.IsTestDay(day) ? testSink : historySink;
-            foreach (var plan in days[day])
+            foreach (var plan in schedule.Day(day))
                 runner.Run(plan, sink);
             if (day == timeline.HistoryDays - 1)
                 historySink.FlushAll();

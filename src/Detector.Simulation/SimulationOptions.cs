@@ -8,13 +8,13 @@ public sealed class SimulationOptions
     /// <summary>Seeds every random stream: the same options always give byte-identical output. Default 1.</summary>
     public int Seed { get; set; } = 1;
 
-    /// <summary>Fleet size, split between the roles (at least one agent each). Default 60.</summary>
+    /// <summary>Fleet size, split between the roles (at least one agent each), at most 5000. Default 60.</summary>
     public int Agents { get; set; } = 60;
 
-    /// <summary>Days of benign-only history (history.jsonl). Default 14.</summary>
+    /// <summary>Days of benign-only history (history.jsonl), at most 366. Default 14.</summary>
     public int HistoryDays { get; set; } = 14;
 
-    /// <summary>Days of test traffic directly after the history (events.jsonl, labels.jsonl). Default 7.</summary>
+    /// <summary>Days of test traffic directly after the history (events.jsonl, labels.jsonl), at most 92. Default 7.</summary>
     public int TestDays { get; set; } = 7;
 
     /// <summary>Roughly the share of test sessions that are malicious, split evenly between the seven scenarios
@@ -33,12 +33,13 @@ public sealed class SimulationOptions
     public void Validate()
     {
         int roles = FleetCatalog.Roles.Count;
-        if (Agents < roles || Agents > 10_000)
-            throw new ArgumentOutOfRangeException(nameof(Agents), Agents, $"must be between {roles} (one per role) and 10000");
+        if (Agents < roles || Agents > 5_000)
+            throw new ArgumentOutOfRangeException(nameof(Agents), Agents, $"must be between {roles} (one per role) and 5000");
         if (HistoryDays is < 1 or > 366)
             throw new ArgumentOutOfRangeException(nameof(HistoryDays), HistoryDays, "must be between 1 and 366");
-        if (TestDays is < 1 or > 366)
-            throw new ArgumentOutOfRangeException(nameof(TestDays), TestDays, "must be between 1 and 366");
+        // Test days are planned up front to place the attacks, so they bound the memory used.
+        if (TestDays is < 1 or > 92)
+            throw new ArgumentOutOfRangeException(nameof(TestDays), TestDays, "must be between 1 and 92");
         if (!(AttackRate is >= 0 and <= 0.5))
             throw new ArgumentOutOfRangeException(nameof(AttackRate), AttackRate, "must be between 0 and 0.5");
         if (!(NoiseRate is >= 0 and <= 0.5))

@@ -7,10 +7,11 @@ public sealed class SimulationOptionsTests
     public static TheoryData<string, Action<SimulationOptions>> InvalidChanges => new()
     {
         { nameof(SimulationOptions.Agents), o => o.Agents = 6 },
-        { nameof(SimulationOptions.Agents), o => o.Agents = 10_001 },
+        { nameof(SimulationOptions.Agents), o => o.Agents = 5_001 },
         { nameof(SimulationOptions.HistoryDays), o => o.HistoryDays = 0 },
         { nameof(SimulationOptions.HistoryDays), o => o.HistoryDays = 367 },
         { nameof(SimulationOptions.TestDays), o => o.TestDays = 0 },
+        { nameof(SimulationOptions.TestDays), o => o.TestDays = 93 },
         { nameof(SimulationOptions.AttackRate), o => o.AttackRate = -0.01 },
         { nameof(SimulationOptions.AttackRate), o => o.AttackRate = 0.51 },
         { nameof(SimulationOptions.AttackRate), o => o.AttackRate = double.NaN },

@@ -14,13 +14,14 @@ namespace Detector.Simulation.Schedule;
 /// </summary>
 internal static class AttackPlanner
 {
-    public static void Assign(IReadOnlyList<SessionPlan>[] days, FleetRoster fleet, Timeline timeline, double rate, int seed)
+    /// <param name="days">The test days' plans, first test day first.</param>
+    public static void Assign(IReadOnlyList<IReadOnlyList<SessionPlan>> days, FleetRoster fleet, double rate, int seed)
     {
         if (rate <= 0)
             return;
         var rng = Rng.Derive(seed, StreamPurpose.Attacks);
         // Test sessions include the sub-agent sessions that planned ones will start.
-        double testSessions = days.Skip(timeline.HistoryDays).SelectMany(d => d).Sum(p => 1 + p.Agent.Role.DelegationRate);
+        double testSessions = days.SelectMany(d => d).Sum(p => 1 + p.Agent.Role.DelegationRate);
         int budget = (int)Math.Round(rate * testSessions);
         var kinds = Scenarios.Attacks;
         var hijacked = new HashSet<Agent>();
@@ -33,20 +34,20 @@ internal static class AttackPlanner
                 continue;
             rng.Shuffle(roles);
             if (kinds[k] == AttackKind.SlowPoisoning)
-                PlanCampaigns(days, fleet, timeline, roles, quota, hijacked, rng);
+                PlanCampaigns(days, fleet, roles, quota, hijacked, rng);
             else
-                PlanSingles(days, fleet, timeline, kinds[k], roles, quota, hijacked, rng);
+                PlanSingles(days, fleet, kinds[k], roles, quota, hijacked, rng);
         }
     }
 
-    private static void PlanSingles(IReadOnlyList<SessionPlan>[] days, FleetRoster fleet, Timeline timeline, AttackKind kind,
+    private static void PlanSingles(IReadOnlyList<IReadOnlyList<SessionPlan>> days, FleetRoster fleet, AttackKind kind,
         List<RoleSpec> roles, int quota, HashSet<Agent> hijacked, Rng rng)
     {
         for (int i = 0; i < quota; i++)
         {
             var role = roles[i % roles.Count];
-            int stratum = Math.Min(timeline.TestDays - 1, (int)((i + rng.NextDouble()) * timeline.TestDays / quota));
-            var plan = PickPlan(days, fleet.OfRole(role).ToHashSet(), timeline, timeline.HistoryDays + stratum, hijacked, rng);
+            int stratum = Math.Min(days.Count - 1, (int)((i + rng.NextDouble()) * days.Count / quota));
+            var plan = PickPlan(days, fleet.OfRole(role).ToHashSet(), stratum, hijacked, rng);
             if (plan is null)
                 continue;
             plan.Attack = new AttackAssignment(kind, i);
@@ -55,14 +56,14 @@ internal static class AttackPlanner
     }
 
     /// <summary>The nearest test day to <paramref name="day"/> with a free session of the role; fresh agents first.</summary>
-    private static SessionPlan? PickPlan(IReadOnlyList<SessionPlan>[] days, HashSet<Agent> agents, Timeline timeline, int day,
+    private static SessionPlan? PickPlan(IReadOnlyList<IReadOnlyList<SessionPlan>> days, HashSet<Agent> agents, int day,
         HashSet<Agent> hijacked, Rng rng)
     {
-        for (int distance = 0; distance < timeline.TestDays; distance++)
+        for (int distance = 0; distance < days.Count; distance++)
         {
             foreach (int d in new[] { day - distance, day + distance }.Distinct())
             {
-                if (d < timeline.HistoryDays || d >= timeline.TotalDays)
+                if (d < 0 || d >= days.Count)
                     continue;
                 var free = days[d].Where(p => p.Attack is null && agents.Contains(p.Agent)).ToList();
                 if (free.Count == 0)
@@ -78,10 +79,10 @@ internal static class AttackPlanner
     /// Campaigns of 2..5 sessions of one agent, spread over its test sessions in time order; the
     /// destination is drawn from the same forge as every other destination.
     /// </summary>
-    private static void PlanCampaigns(IReadOnlyList<SessionPlan>[] days, FleetRoster fleet, Timeline timeline,
+    private static void PlanCampaigns(IReadOnlyList<IReadOnlyList<SessionPlan>> days, FleetRoster fleet,
         List<RoleSpec> roles, int quota, HashSet<Agent> hijacked, Rng rng)
     {
-        var byAgent = days.Skip(timeline.HistoryDays).SelectMany(d => d).ToLookup(p => p.Agent);
+        var byAgent = days.SelectMany(d => d).ToLookup(p => p.Agent);
         for (int remaining = quota, campaign = 0; remaining > 0; campaign++)
         {
             if (campaign >= quota + roles.Count)
