@@ -77,6 +77,22 @@ public sealed class LabelTests(SmallFleet fleet)
         Assert.Equal(_run.Labels.GroupBy(l => l.Scenario).ToDictionary(g => g.Key, g => g.Count()), s.TestSessionsByScenario);
     }
 
+    [Fact]
+    public void The_summary_text_lists_every_scenario()
+    {
+        string text = _run.Summary.ToString();
+        Assert.All(_run.Summary.TestSessionsByScenario.Keys, s => Assert.Contains(s + ":", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Default_options_give_thousands_of_benign_sessions_and_fifteen_per_attack_scenario()
+    {
+        using var labels = new MemoryStream();
+        var summary = new FleetSimulator(new SimulationOptions { Seed = 101 }).Run(Stream.Null, Stream.Null, labels);
+        Assert.True(summary.BenignTestSessions >= 3_000, $"{summary.BenignTestSessions} benign sessions");
+        Assert.All(Scenarios.Attacks, kind => Assert.True(summary.TestSessionsByScenario[kind.WireName()] >= 15, kind.WireName()));
+    }
+
     [Theory]
     [InlineData(0.02)]
     [InlineData(0.06)]

@@ -1,8 +1,8 @@
 namespace Detector.Simulation.Tests;
 
 /// <summary>
-/// A small fleet run once per test collection: 21 agents (three per role), three history and three
-/// test days, and a raised attack rate so every scenario occurs several times.
+/// A small fleet run once per test collection: 21 agents (about three per role), three history and
+/// three test days, and a raised attack rate so every scenario occurs several times.
 /// </summary>
 public sealed class SmallFleet
 {
