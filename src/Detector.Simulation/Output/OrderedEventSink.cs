@@ -11,7 +11,7 @@ namespace Detector.Simulation.Output;
 internal sealed class OrderedEventSink(Stream output, NoiseInjector? noise)
 {
     private readonly ArrayBufferWriter<byte> _pending = new(1 << 20);
-    private readonly List<Entry> _entries = new(8192);
+    private readonly List<HeldLine> _entries = new(8192);
     private byte[] _arena = new byte[1 << 20];
     private int _used;
     private long _sequence;
@@ -24,7 +24,7 @@ internal sealed class OrderedEventSink(Stream output, NoiseInjector? noise)
     {
         EnsureArena(json.Length);
         json.CopyTo(_arena.AsSpan(_used));
-        _entries.Add(new Entry(emitAt.UtcTicks, _sequence++, _used, json.Length));
+        _entries.Add(new HeldLine(emitAt.UtcTicks, _sequence++, _used, json.Length));
         _used += json.Length;
     }
 
@@ -78,14 +78,5 @@ internal sealed class OrderedEventSink(Stream output, NoiseInjector? noise)
     {
         if (needed > buffer.Length)
             Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
-    }
-
-    private readonly record struct Entry(long EmitTicks, long Sequence, int Offset, int Length) : IComparable<Entry>
-    {
-        public int CompareTo(Entry other)
-        {
-            int c = EmitTicks.CompareTo(other.EmitTicks);
-            return c != 0 ? c : Sequence.CompareTo(other.Sequence);
-        }
     }
 }
