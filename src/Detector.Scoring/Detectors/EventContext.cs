@@ -20,6 +20,12 @@ public sealed class EventContext
 
     public PeerGroupProfile Group { get; private set; } = null!;
 
+    /// <summary>The whole fleet, for rates too rare to resolve per group.</summary>
+    public PeerGroupProfile Fleet => Groups.Fleet;
+
+    /// <summary>All peer groups of the shard (a parent session may belong to another group).</summary>
+    public PeerGroupTable Groups { get; private set; } = null!;
+
     public IBindingTable Bindings { get; private set; } = null!;
 
     public EngineOptions Options { get; private set; } = null!;
@@ -51,12 +57,13 @@ public sealed class EventContext
 
     public bool TenantIsNew { get; set; }
 
-    public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupProfile group, IBindingTable bindings, EngineOptions options, bool newSession)
+    public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, IBindingTable bindings, EngineOptions options, bool newSession)
     {
         Event = e;
         Agent = agent;
         Session = session;
-        Group = group;
+        Groups = groups;
+        Group = groups[agent.Group];
         Bindings = bindings;
         Options = options;
         NewSession = newSession;

@@ -9,12 +9,11 @@ namespace Detector.Scoring.Detectors;
 /// and argument values of arguments whose values normally recur.
 /// </summary>
 /// <remarks>
-/// The p-value of "this value is new for the agent" is the agent's recent rate of new values in that
-/// category (Good-Turing missing mass, see <see cref="NoveltyRate"/>): an agent that meets new
+/// The p-value of "this value is new for the agent" starts from the agent's recent rate of new values
+/// in that category (Good-Turing missing mass, see <see cref="NoveltyRate"/>): an agent that meets new
 /// destinations daily gets little weight for one more, one that has used the same three for weeks
-/// gets a lot. When no peer uses the value either, the evidence is stronger by the share of benign
-/// novelties that were not already known to peers: p = P(new) x P(peer-unknown | new). Until the
-/// agent's baseline matures, its peer group's pooled rate stands in (cold start). Destinations of
+/// gets a lot; see NewValuePValue for how peer use and approvals refine it. Until the agent's
+/// baseline matures, its peer group's pooled rate stands in (cold start). Destinations of
 /// transfers have their own rate, so a new destination on a transfer counts far more than on a read.
 /// </remarks>
 public sealed class NoveltyDetector : IDetector
@@ -26,6 +25,9 @@ public sealed class NoveltyDetector : IDetector
     private const double RareActionShare = 0.002;
 
     private const double MinActionHistory = 50;
+
+    /// <summary>The p-value of a value several members adopted since their group first met it.</summary>
+    private const double RoleWideChange = 0.5;
 
     public void Score(EventContext c, FindingBuffer findings)
     {
@@ -75,14 +77,27 @@ public sealed class NoveltyDetector : IDetector
         return true;
     }
 
+    /// <summary>
+    /// P(the agent takes up a new value, with this value's peer status and approval) under the agent's
+    /// (or, while immature, its group's) benign habits: P(new) x P(peer-known or not | new), and for
+    /// transfers x P(approved or not | new). Both conditional shares are learned from benign novelties,
+    /// so the data decides whether peer use excuses a value (a tool) or aggravates it (another team's tenant).
+    /// A value several members took up since the group first met it is a role-wide change: weak evidence.
+    /// </summary>
     private static double NewValuePValue(EventContext c, NoveltyCategory category, ulong key, out uint peers)
     {
-        double pNew = c.AgentMature ? c.Agent.Novelty.Rate(category).PNew : c.Group.Rate(category).PNew;
+        double p = c.AgentMature ? c.Agent.Novelty.Rate(category).PNew : c.Group.Rate(category).PNew;
         peers = c.Group.Users(category, key);
-        if (peers > 0)
-            return pNew;
+        if (peers > 0 && c.Group.Newcomers.Adopters(NewcomerKey(category, key), c.Event.Time) >= GroupNewcomers.RolloutAdopters)
+            return Math.Max(p, RoleWideChange);
         double peerKnown = c.Group.PeerKnownShare(category).PNew;
-        return Math.Max(pNew * (1 - peerKnown), 1e-9);
+        p *= peers > 0 ? peerKnown : 1 - peerKnown;
+        if (category == NoveltyCategory.TransferDestination)
+        {
+            double approved = c.Group.ApprovedNovelTransfers.PNew;
+            p *= c.Event.ApprovalId is not null ? approved : 1 - approved;
+        }
+        return Math.Max(p, 1e-9);
     }
 
     private static void CheckAction(EventContext c, FindingBuffer findings)
@@ -128,14 +143,20 @@ public sealed class NoveltyDetector : IDetector
     private static void Observe(EventContext c, NoveltyCategory category, ulong key)
     {
         bool isNew = c.Agent.Novelty.Observe(category, key, c.Tick);
-        ref var groupRate = ref c.Group.Rate(category);
-        groupRate.Observe(isNew);
+        var group = c.Group;
+        group.Rate(category).Observe(isNew);
         if (!isNew)
             return;
-        // A value newly taken up by this agent: was it already known to peers? Then count the agent as a user.
-        c.Group.PeerKnownShare(category).Observe(c.Group.Users(category, key) > 0);
-        c.Group.AddUser(category, key);
+        // A value newly taken up by this agent: note its peer status and approval, then count the agent as a user.
+        bool peerKnown = group.Users(category, key) > 0;
+        group.PeerKnownShare(category).Observe(peerKnown);
+        group.Newcomers.Adopt(NewcomerKey(category, key), c.Event.Time, newToGroup: !peerKnown);
+        if (category == NoveltyCategory.TransferDestination)
+            group.ApprovedNovelTransfers.Observe(c.Event.ApprovalId is not null);
+        group.AddUser(category, key);
     }
+
+    private static ulong NewcomerKey(NoveltyCategory category, ulong key) => Domain.Ingest.StableHash.Combine(key, (ulong)category);
 
     private static ulong ArgumentValueKey(ulong argumentKey, ulong valueHash) => Domain.Ingest.StableHash.Combine(argumentKey, valueHash);
 }

@@ -29,7 +29,14 @@ public sealed class SequenceDetector : IDetector
     {
         var (baseline, session) = Model(c);
         int symbol = SymbolFor(baseline, c.ToolKey);
-        if (IsSessionStart(session) || baseline.Model.Total == 0)
+        // Steps into or out of a tool the model has never seen are the novelty detector's evidence, not a second count of it.
+        bool unseen = baseline.Symbols.Find(c.ToolKey) < 0;
+        if (unseen)
+            c.Session.PreviousStepUnseen = true;
+        bool fromUnseen = c.Session.PreviousStepUnseen && !unseen;
+        if (!unseen)
+            c.Session.PreviousStepUnseen = false;
+        if (IsSessionStart(session) || baseline.Model.Total == 0 || unseen || fromUnseen)
             return;
         double probability = baseline.Model.Probability(session, symbol);
         c.Session.Surprise += -Math.Log2(probability);
@@ -52,7 +59,7 @@ public sealed class SequenceDetector : IDetector
             double z = (mean - baseline.SurpriseMean) / (baseline.SurpriseStdDev / Math.Sqrt(steps));
             if (z > 2.5)
             {
-                double p = UpperNormalTail(z);
+                double p = Tails.UpperNormal(z);
                 findings.Add(new Finding(EvidenceKind.SessionLikelihood, Math.Max(p, 1e-12), null, mean, baseline.SurpriseMean, steps,
                     c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
             }
@@ -86,7 +93,4 @@ public sealed class SequenceDetector : IDetector
     }
 
     private static bool IsSessionStart(in NGramSession session) => session.Length == 0;
-
-    /// <summary>1 - Phi(z) via the complementary error function.</summary>
-    private static double UpperNormalTail(double z) => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(z / Math.Sqrt(2));
 }

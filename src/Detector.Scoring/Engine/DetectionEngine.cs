@@ -19,7 +19,6 @@ public sealed class DetectionEngine
         Model = model;
         Bindings = bindings;
         Thresholds = model.Thresholds ?? SeverityThresholds.From(options.SeverityThresholds);
-        Detectors = [new NoveltyDetector(), new SequenceDetector()];
         Alerts = new AlertFactory(model.Version);
     }
 
@@ -31,7 +30,21 @@ public sealed class DetectionEngine
 
     public SeverityThresholds Thresholds { get; }
 
-    public IReadOnlyList<IDetector> Detectors { get; }
+    /// <summary>
+    /// A fresh detector set for one shard (some hold scratch buffers). Order matters: novelty runs
+    /// first because the escalation detectors read its verdicts on the same event.
+    /// </summary>
+    public IDetector[] CreateDetectors() =>
+    [
+        new NoveltyDetector(),
+        new SequenceDetector(),
+        new SessionShapeDetector(),
+        new EscalationDetector(),
+        new DestinationDriftDetector(),
+        new CredentialDetector(),
+        new DelegationDetector(),
+        new RateDetector(),
+    ];
 
     public AlertFactory Alerts { get; }
 

@@ -24,6 +24,7 @@ public sealed class EngineShard : IScoringShard
     private readonly EventContext _context = new();
     private readonly FindingBuffer _findings = new();
     private readonly StateCounters _counters = new();
+    private readonly IDetector[] _detectors;
     private HashSet<AgentId> _dirty = [];
 
     public EngineShard(DetectionEngine engine, bool learnFromAlertedSessions)
@@ -33,9 +34,10 @@ public sealed class EngineShard : IScoringShard
         _agents = new BoundedLruMap<AgentId, AgentProfile>(engine.Options.MaxAgents);
         _sessions = new BoundedLruMap<SessionKey, SessionState>(engine.Options.MaxSessions)
         {
-            Evicted = (_, session) => SessionClosed?.Invoke(session),
+            Evicted = (_, session) => Close(session),
         };
         _groups = new PeerGroupTable(engine.Model.ThawGroups(), engine.Model.GroupOf, engine.Options.PeerGroups);
+        _detectors = engine.CreateDetectors();
     }
 
     /// <summary>
@@ -95,13 +97,17 @@ public sealed class EngineShard : IScoringShard
             agent.Sessions++;
         }
 
-        var group = _groups[agent.Group];
-        _context.Reset(e, agent, session, group, _engine.Bindings, _engine.Options, newSession);
-        _findings.Clear();
-        foreach (var detector in _engine.Detectors)
-            detector.Score(_context, _findings);
+        if (agent.CurrentSession is { } previous && previous != session)
+            FoldShape(agent, previous);
+        agent.CurrentSession = session;
 
         session.Steps++;
+        session.Chain.Count(e, session.Steps);
+        _context.Reset(e, agent, session, _groups, _engine.Bindings, _engine.Options, newSession);
+        _findings.Clear();
+        foreach (var detector in _detectors)
+            detector.Score(_context, _findings);
+
         foreach (ref readonly var f in _findings.AsSpan())
             session.Evidence.Add(new EvidenceStepRecord(e.EventId, e.Time, e.Tool, e.Action.WireName(), session.Steps, f));
         if (_findings.Count > 0)
@@ -118,9 +124,9 @@ public sealed class EngineShard : IScoringShard
             session.Alerts++;
         }
 
-        if (LearnFromAlertedSessions || session.AlertedSeverity < Severity.Medium)
+        if (Learns(session))
         {
-            foreach (var detector in _engine.Detectors)
+            foreach (var detector in _detectors)
                 detector.Learn(_context);
         }
 
@@ -205,6 +211,31 @@ public sealed class EngineShard : IScoringShard
     {
         foreach (var session in OpenSessions)
             SessionClosed?.Invoke(session);
+    }
+
+    private bool Learns(SessionState session) => LearnFromAlertedSessions || session.AlertedSeverity < Severity.Medium;
+
+    private void Close(SessionState session)
+    {
+        if (_agents.TryPeek(session.Key.Agent, out var agent))
+        {
+            FoldShape(agent, session);
+            if (agent.CurrentSession == session)
+                agent.CurrentSession = null;
+        }
+        SessionClosed?.Invoke(session);
+    }
+
+    /// <summary>
+    /// Folds a finished session into its agent's session shape, once. Interleaved concurrent sessions
+    /// of one agent fold when the agent first moves away from them, with the counts they had then.
+    /// </summary>
+    private void FoldShape(AgentProfile agent, SessionState session)
+    {
+        if (session.ShapeFolded || !Learns(session))
+            return;
+        session.ShapeFolded = true;
+        agent.Shape.Fold(session);
     }
 
     private void Age(AgentProfile agent, EventTime time)

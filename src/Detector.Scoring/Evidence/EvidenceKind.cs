@@ -26,4 +26,6 @@ public enum EvidenceKind : byte
     CredentialMisuse = 17,
     DestinationDrift = 18,
     PolicyRule = 19,
+    TransferVolume = 20,
+    SensitiveReadBurst = 21,
 }

@@ -5,28 +5,47 @@ using Detector.Scoring.Statistics;
 namespace Detector.Scoring.Fusion;
 
 /// <summary>
-/// Fuses a session's evidence into one statistic S = -log10 p, where p is Fisher's combination of
-/// the strongest p-value of each evidence kind, each first corrected for how many chances the
-/// session had to produce it (Sidak: 1 - (1 - p)^m, m = steps for per-step tests, 1 for chains), so
-/// long benign sessions do not accumulate risk just by being long. Kinds are correlated (a new
-/// destination and an exfiltration chain can share an event), which makes Fisher overconfident;
-/// the benign calibration of S (<see cref="SessionCalibration"/>) absorbs that.
+/// Fuses a session's evidence into one statistic S = -log10 p. Each kind's strongest p-value is first
+/// corrected for how many chances the session had to produce it (Sidak: 1 - (1 - p)^m, m = steps for
+/// per-step tests, 1 for chains), so long benign sessions do not accumulate risk just by being long;
+/// kinds of one family (<see cref="EvidenceKinds.Family"/>) give their best, Bonferroni-corrected for
+/// the kinds present; families are combined with Fisher's method. Families still correlate (an
+/// exfiltration is also a new destination), which makes Fisher overconfident; the benign calibration
+/// of S (<see cref="SessionCalibration"/>) absorbs the scale.
 /// </summary>
 public static class EvidenceFusion
 {
+    /// <summary>
+    /// No single test's p-value is taken below this: each rests on a simple model of benign behaviour
+    /// (Poisson, log-normal, Good-Turing), and far in the tail the model's error, not the data, decides.
+    /// </summary>
+    public const double SmallestCredible = 1e-8;
+
     public static double Statistic(SessionState session)
     {
         var evidence = session.Evidence;
         int kinds = evidence.KindCount;
         if (kinds == 0)
             return 0;
-        Span<double> p = stackalloc double[EvidenceKinds.Count];
+        Span<double> familyMin = stackalloc double[EvidenceKinds.FamilyCount];
+        Span<int> familyKinds = stackalloc int[EvidenceKinds.FamilyCount];
+        familyMin.Fill(1);
         for (int i = 0; i < kinds; i++)
         {
             var best = evidence.BestAt(i);
-            p[i] = Corrected(best.PValue, TestsFor(best.Kind, session.Steps));
+            int family = best.Kind.Family();
+            familyMin[family] = Math.Min(familyMin[family], Corrected(Math.Max(best.PValue, SmallestCredible), TestsFor(best.Kind, session.Steps)));
+            familyKinds[family]++;
         }
-        double fisher = PValueCombination.Fisher(p[..kinds]);
+        Span<double> p = stackalloc double[EvidenceKinds.FamilyCount];
+        int n = 0;
+        for (int f = 0; f < familyMin.Length; f++)
+        {
+            // Bonferroni within a family: its best of k looks.
+            if (familyKinds[f] > 0)
+                p[n++] = Math.Min(1, familyMin[f] * familyKinds[f]);
+        }
+        double fisher = PValueCombination.Fisher(p[..n]);
         return -Math.Log10(Math.Max(fisher, PValueCombination.SmallestPValue));
     }
 

@@ -42,6 +42,15 @@ public sealed class AgentProfile
 
     public SequenceBaseline Sequence { get; private set; } = new(SequenceAlphabet, SequenceCapacity);
 
+    public SessionShape Shape { get; private set; } = new();
+
+    public TransferBaseline Transfers { get; private set; } = new();
+
+    public RateBaseline Rate { get; private set; } = new();
+
+    /// <summary>The session of the agent's latest event (not persisted): when the next event opens another, this one is over.</summary>
+    public SessionState? CurrentSession { get; set; }
+
     public void CountDay(EventTime time)
     {
         int day = Ticks.Day(time);
@@ -68,6 +77,9 @@ public sealed class AgentProfile
         w.Write(_lastDay);
         Novelty.Write(w);
         Sequence.Write(w);
+        Shape.Write(w);
+        Transfers.Write(w);
+        Rate.Write(w);
     }
 
     public static AgentProfile Read(BinaryReader r)
@@ -85,6 +97,9 @@ public sealed class AgentProfile
         p._lastDay = r.ReadInt32();
         p.Novelty = NoveltyBaseline.Read(r);
         p.Sequence = SequenceBaseline.Read(r);
+        p.Shape = SessionShape.Read(r);
+        p.Transfers = TransferBaseline.Read(r);
+        p.Rate = RateBaseline.Read(r);
         return p;
     }
 }

@@ -27,9 +27,53 @@ public sealed class ChainState
 
     public int Errors { get; set; }
 
-    /// <summary>Steps within the last minute, for the in-session rate.</summary>
+    /// <summary>Steps in the current one-minute window, and the most any minute of the session held.</summary>
     public EventTime WindowStart { get; set; }
     public int WindowSteps { get; set; }
+    public int PeakPerMinute { get; set; }
+
+    /// <summary>Largest transfer so far (bytes).</summary>
+    public long LargestTransfer { get; set; }
+
+    /// <summary>Counts the event into the session's running totals (before the detectors look at it).</summary>
+    public void Count(Domain.Events.ToolEvent e, int step)
+    {
+        switch (e.Action)
+        {
+            case Domain.Events.ToolAction.Read when e.Sensitivity >= Domain.Events.Sensitivity.Confidential:
+                SensitiveReads++;
+                LastSensitiveReadStep = step;
+                LastSensitiveResource = e.Resource;
+                break;
+            case Domain.Events.ToolAction.Privilege:
+                if (PrivilegeActions == 0)
+                    OrdinaryStepsBeforePrivilege = step - 1;
+                PrivilegeActions++;
+                PrivilegeRun++;
+                break;
+            case Domain.Events.ToolAction.Transfer:
+                Transfers++;
+                LargestTransfer = Math.Max(LargestTransfer, e.BytesOut ?? 0);
+                break;
+        }
+        if (e.Action is not (Domain.Events.ToolAction.Privilege or Domain.Events.ToolAction.Read))
+            PrivilegeRun = 0;
+        if (e.Outcome != Domain.Events.Outcome.Success)
+            Errors++;
+        CountMinute(e.Time);
+    }
+
+    /// <summary>Counts the step into its one-minute window (tumbling windows from the first step in each).</summary>
+    public void CountMinute(EventTime time)
+    {
+        if (WindowSteps == 0 || time - WindowStart >= TimeSpan.FromMinutes(1) || time < WindowStart)
+        {
+            WindowStart = time;
+            WindowSteps = 0;
+        }
+        WindowSteps++;
+        PeakPerMinute = Math.Max(PeakPerMinute, WindowSteps);
+    }
 
     public void Write(BinaryWriter w)
     {
@@ -45,6 +89,8 @@ public sealed class ChainState
         w.Write(Errors);
         w.Write(WindowStart.UtcTicks);
         w.Write(WindowSteps);
+        w.Write(PeakPerMinute);
+        w.Write(LargestTransfer);
     }
 
     public void Read(BinaryReader r)
@@ -62,5 +108,7 @@ public sealed class ChainState
         Errors = r.ReadInt32();
         WindowStart = new EventTime(r.ReadInt64());
         WindowSteps = r.ReadInt32();
+        PeakPerMinute = r.ReadInt32();
+        LargestTransfer = r.ReadInt64();
     }
 }

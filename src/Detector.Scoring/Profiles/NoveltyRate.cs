@@ -9,18 +9,22 @@ namespace Detector.Scoring.Profiles;
 /// </summary>
 public struct NoveltyRate
 {
+    /// <summary>The memory of an agent's habits: recent enough to follow change, long enough to be stable.</summary>
     public const double Memory = 500;
-    private const double Decay = 1 - 1 / Memory;
+
+    /// <summary>The memory of rare events (expired credentials): their rate needs many observations to resolve.</summary>
+    public const double RareMemory = 100_000;
 
     public double Observations;
     public double Novel;
 
     public readonly double PNew => (Novel + 0.5) / (Observations + 1);
 
-    public void Observe(bool isNew)
+    public void Observe(bool isNew, double memory = Memory)
     {
-        Observations = Observations * Decay + 1;
-        Novel = Novel * Decay + (isNew ? 1 : 0);
+        double decay = 1 - 1 / memory;
+        Observations = Observations * decay + 1;
+        Novel = Novel * decay + (isNew ? 1 : 0);
     }
 
     public readonly void Write(BinaryWriter w)

@@ -17,6 +17,7 @@ public sealed class PeerGroupProfile
     private readonly CountMinSketch[] _users;
     private readonly NoveltyRate[] _rates;
     private readonly NoveltyRate[] _peerKnown;
+    private readonly NoveltyRate[] _rates2 = new NoveltyRate[(int)GroupRate.DelegatedForeignTenant + 1];
 
     public PeerGroupProfile(string name)
     {
@@ -58,6 +59,21 @@ public sealed class PeerGroupProfile
     /// </summary>
     public ref NoveltyRate PeerKnownShare(NoveltyCategory category) => ref _peerKnown[(int)category];
 
+    /// <summary>How often members do something rare but legitimate (see <see cref="GroupRate"/>).</summary>
+    public ref NoveltyRate Rare(GroupRate rate) => ref _rates2[(int)rate];
+
+    /// <summary>
+    /// Actions taken by delegated sessions, by their parent session's intent: Count-Min counts of
+    /// (intent, action) and of intent alone, so P(action | parent intent) needs no table of intents.
+    /// </summary>
+    public CountMinSketch IntentActions { get; private set; } = new(epsilon: 0.005, delta: 0.01);
+
+    /// <summary>Values new to the whole group lately, with their adopters (keys are category-salted).</summary>
+    public GroupNewcomers Newcomers { get; private set; } = new();
+
+    /// <summary>Of the transfers members sent to destinations new to them, the share that carried an approval id.</summary>
+    public NoveltyRate ApprovedNovelTransfers;
+
     public void Write(BinaryWriter w)
     {
         w.Write((byte)1);
@@ -69,6 +85,11 @@ public sealed class PeerGroupProfile
             r.Write(w);
         foreach (var r in _peerKnown)
             r.Write(w);
+        foreach (var r in _rates2)
+            r.Write(w);
+        IntentActions.Write(w);
+        Newcomers.Write(w);
+        ApprovedNovelTransfers.Write(w);
         Sequence.Write(w);
     }
 
@@ -84,7 +105,21 @@ public sealed class PeerGroupProfile
             users[i] = CountMinSketch.Read(r);
         var rates = ReadRates(r);
         var peerKnown = ReadRates(r);
-        return new PeerGroupProfile(name, users, rates, peerKnown, SequenceBaseline.Read(r)) { Members = members };
+        var rare = new NoveltyRate[(int)GroupRate.DelegatedForeignTenant + 1];
+        for (int i = 0; i < rare.Length; i++)
+            rare[i] = NoveltyRate.Read(r);
+        var intentActions = CountMinSketch.Read(r);
+        var newcomers = GroupNewcomers.Read(r);
+        var approved = NoveltyRate.Read(r);
+        var group = new PeerGroupProfile(name, users, rates, peerKnown, SequenceBaseline.Read(r))
+        {
+            Members = members,
+            IntentActions = intentActions,
+            Newcomers = newcomers,
+            ApprovedNovelTransfers = approved,
+        };
+        rare.CopyTo(group._rates2, 0);
+        return group;
     }
 
     private static NoveltyRate[] ReadRates(BinaryReader r)

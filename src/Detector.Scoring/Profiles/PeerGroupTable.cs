@@ -12,6 +12,9 @@ public sealed class PeerGroupTable
 {
     public const string DefaultGroup = "default";
 
+    /// <summary>A pseudo-group every agent feeds, for rates too rare to resolve per group (expired credentials).</summary>
+    public const string FleetGroup = "fleet";
+
     private readonly List<PeerGroupProfile> _groups;
     private readonly Dictionary<string, int> _byName;
     private readonly IReadOnlyList<PeerGroupRule> _rules;
@@ -26,7 +29,10 @@ public sealed class PeerGroupTable
         _learned = learned;
         _rules = rules;
         IndexOf(DefaultGroup);
+        Fleet = _groups[IndexOf(FleetGroup)];
     }
+
+    public PeerGroupProfile Fleet { get; }
 
     public IReadOnlyList<PeerGroupProfile> Groups => _groups;
 

@@ -45,6 +45,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
 
     public int ScoredSteps { get; set; }
 
+    /// <summary>Whether the previous step's tool was unknown to the sequence model (transient).</summary>
+    public bool PreviousStepUnseen { get; set; }
+
     /// <summary>The fused evidence statistic, -log10 of the combined p-value.</summary>
     public double Statistic
     {
@@ -68,6 +71,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
     public Severity AlertedSeverity { get; set; }
 
     public int Alerts { get; set; }
+
+    /// <summary>Whether the session has been folded into its agent's session shape.</summary>
+    public bool ShapeFolded { get; set; }
 
     public IReadOnlyList<string> Credentials => _credentials;
 
@@ -94,6 +100,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
         w.Write(MaxRisk);
         w.Write((byte)AlertedSeverity);
         w.Write(Alerts);
+        w.Write(ShapeFolded);
         w.Write((byte)_credentials.Count);
         foreach (string c in _credentials)
             w.Write(c);
@@ -125,6 +132,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
         s.MaxRisk = r.ReadDouble();
         s.AlertedSeverity = (Severity)r.ReadByte();
         s.Alerts = r.ReadInt32();
+        s.ShapeFolded = r.ReadBoolean();
         int credentials = r.ReadByte();
         for (int i = 0; i < credentials; i++)
             s._credentials.Add(r.ReadString());

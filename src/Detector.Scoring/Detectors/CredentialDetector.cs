@@ -1,0 +1,80 @@
+using Detector.Domain.Time;
+using Detector.Scoring.Bindings;
+using Detector.Scoring.Evidence;
+using Detector.Scoring.Profiles;
+
+namespace Detector.Scoring.Detectors;
+
+/// <summary>
+/// Credential misuse, judged through the shared binding table (a credential is bound to the agent
+/// and session it was first seen with): use after its expiry, use by another agent or session, and
+/// use after it had gone quiet longer than the session timeout (a replayed credential). Each
+/// p-value is the fleet's benign rate of that event among credential uses (long memory: these are
+/// rare), so a fleet where clocks skew past expiry now and then is not flooded.
+/// </summary>
+public sealed class CredentialDetector : IDetector
+{
+    /// <summary>Clock skew tolerated after expiry before a use counts as "after expiry".</summary>
+    private static readonly TimeSpan ExpiryGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>Last-use refreshes closer together than this are not written to the shared table.</summary>
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
+
+    public void Score(EventContext c, FindingBuffer findings)
+    {
+        var e = c.Event;
+        if (e.CredentialId is not { } id)
+            return;
+        var binding = c.Bindings.FindCredential(id);
+        var verdict = Judge(c, binding);
+        if (verdict.Expired)
+            Report(c, findings, GroupRate.ExpiredCredential, $"credential {id} used {Describe(e.Time - verdict.ExpiresAt!.Value)} after it expired");
+        if (verdict.Foreign)
+            Report(c, findings, GroupRate.ForeignCredential, $"credential {id} was first used by {binding!.Owner.Agent} in session {binding.Owner.Session}");
+        if (verdict.Stale)
+            Report(c, findings, GroupRate.StaleCredential, $"credential {id} used again {Describe(e.Time - binding!.LastUse)} after its last use");
+    }
+
+    public void Learn(EventContext c)
+    {
+        var e = c.Event;
+        if (e.CredentialId is not { } id)
+            return;
+        var binding = c.Bindings.FindCredential(id);
+        var verdict = Judge(c, binding);
+        c.Fleet.Rare(GroupRate.ExpiredCredential).Observe(verdict.Expired, NoveltyRate.RareMemory);
+        c.Fleet.Rare(GroupRate.ForeignCredential).Observe(verdict.Foreign, NoveltyRate.RareMemory);
+        c.Fleet.Rare(GroupRate.StaleCredential).Observe(verdict.Stale, NoveltyRate.RareMemory);
+        if (binding is null)
+        {
+            c.Bindings.RecordCredential(new CredentialBinding(id, e.SessionKey, e.Time, e.Time, e.CredentialExpiresAt));
+            return;
+        }
+        // The first owner keeps the binding; only its own uses refresh it, so a thief cannot launder it.
+        bool ownUse = binding.Owner == e.SessionKey;
+        bool newExpiry = e.CredentialExpiresAt is { } exp && exp != binding.ExpiresAt;
+        if (ownUse && (e.Time - binding.LastUse >= RefreshEvery || newExpiry))
+            c.Bindings.RecordCredential(binding with { LastUse = EventTime.Max(binding.LastUse, e.Time), ExpiresAt = e.CredentialExpiresAt ?? binding.ExpiresAt });
+    }
+
+    private static Verdict Judge(EventContext c, CredentialBinding? binding)
+    {
+        var e = c.Event;
+        var expiresAt = e.CredentialExpiresAt ?? binding?.ExpiresAt;
+        bool expired = expiresAt is { } x && e.Time > x + ExpiryGrace;
+        bool foreign = binding is not null && binding.Owner.Agent != e.Agent;
+        bool stale = binding is not null && !foreign && e.Time - binding.LastUse > c.Options.SessionIdleTimeout;
+        // A session of the same agent picking up the credential while its owner is still active is a handover, not misuse.
+        return new Verdict(expired, foreign, stale, expiresAt);
+    }
+
+    private static void Report(EventContext c, FindingBuffer findings, GroupRate rate, string what)
+    {
+        double p = Math.Max(c.Fleet.Rare(rate).PNew, 1e-9);
+        findings.Add(new Finding(EvidenceKind.CredentialMisuse, p, what, 0, 0, 0, FindingScope.Fleet));
+    }
+
+    private static string Describe(TimeSpan t) => t.TotalHours >= 2 ? $"{t.TotalHours:0} h" : t.TotalMinutes >= 2 ? $"{t.TotalMinutes:0} min" : $"{t.TotalSeconds:0} s";
+
+    private readonly record struct Verdict(bool Expired, bool Foreign, bool Stale, EventTime? ExpiresAt);
+}

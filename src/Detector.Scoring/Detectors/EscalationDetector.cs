@@ -1,0 +1,101 @@
+using Detector.Domain.Events;
+using Detector.Scoring.Evidence;
+using Detector.Scoring.Profiles;
+
+namespace Detector.Scoring.Detectors;
+
+/// <summary>
+/// Multi-step escalation inside a session, where each step may look normal alone:
+/// sensitive data read, then sent to a destination the agent has not established; an unusually
+/// large transfer; a run of privilege changes by an agent that rarely changes privileges; work in a
+/// tenant that is not the agent's. Runs after the novelty detector, whose verdicts it reads.
+/// </summary>
+/// <remarks>
+/// p-values multiply the chance of each link under the agent's own habits: for exfiltration,
+/// P(transfer goes somewhere new) x P(a transfer follows a sensitive read in its session); for a
+/// privilege run, the binomial tail of k privilege actions in n steps at the agent's privilege share.
+/// </remarks>
+public sealed class EscalationDetector : IDetector
+{
+    private const double ReportBelow = 0.05;
+
+    /// <summary>The share assumed for an action an immature agent has no history of.</summary>
+    private const double UnknownShare = 0.05;
+
+    public void Score(EventContext c, FindingBuffer findings)
+    {
+        var e = c.Event;
+        var chain = c.Session.Chain;
+        var agent = c.Agent;
+        switch (e.Action)
+        {
+            case ToolAction.Transfer:
+                ScoreTransfer(c, findings);
+                break;
+            case ToolAction.Privilege when chain.PrivilegeActions >= 2:
+            {
+                double share = c.AgentMature && agent.Novelty.TotalActions > 0
+                    ? (agent.Novelty.ActionCount(ToolAction.Privilege) + 0.5) / (agent.Novelty.TotalActions + 1)
+                    : UnknownShare;
+                double p = Tails.UpperBinomial(chain.PrivilegeActions, c.Session.Steps, share);
+                if (p < ReportBelow)
+                    findings.Add(new Finding(EvidenceKind.PrivilegeRun, p, e.Tool, chain.PrivilegeActions, share, chain.OrdinaryStepsBeforePrivilege));
+                break;
+            }
+        }
+
+        if (c.TenantIsNew && e.Action is ToolAction.Write or ToolAction.Transfer or ToolAction.Privilege or ToolAction.Execute)
+        {
+            chain.ForeignTenantSteps++;
+            double pNew = (c.AgentMature ? agent.Novelty.Rate(NoveltyCategory.Tenant) : c.Group.Rate(NoveltyCategory.Tenant)).PNew;
+            double p = pNew * Math.Pow(0.2, chain.ForeignTenantSteps - 1);
+            if (p < ReportBelow)
+                findings.Add(new Finding(EvidenceKind.CrossTenant, Math.Max(p, 1e-12), e.Tenant, chain.ForeignTenantSteps, 0, 0,
+                    c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
+        }
+    }
+
+    private static void ScoreTransfer(EventContext c, FindingBuffer findings)
+    {
+        var e = c.Event;
+        var chain = c.Session.Chain;
+        var transfers = c.Agent.Transfers;
+        if (c.DestinationKey != 0 && chain.SensitiveReads > 0)
+        {
+            bool young = transfers.Young.TryGet(c.DestinationKey, e.Time, out _, out _);
+            if (c.DestinationIsNew || young)
+            {
+                double pDestination = (c.AgentMature ? c.Agent.Novelty.Rate(NoveltyCategory.TransferDestination) : c.Group.Rate(NoveltyCategory.TransferDestination)).PNew;
+                if (young && !c.DestinationIsNew)
+                    pDestination = Math.Sqrt(pDestination);
+                double pAfterRead = c.AgentMature ? transfers.AfterSensitiveRead.PNew : 0.5;
+                double p = Math.Max(pDestination * pAfterRead, 1e-12);
+                if (p < ReportBelow)
+                {
+                    chain.NovelTransfers++;
+                    findings.Add(new Finding(EvidenceKind.SensitiveExfiltration, p, e.Destination, c.Session.Steps - chain.LastSensitiveReadStep, 0, chain.SensitiveReads));
+                }
+            }
+        }
+
+        if (e.BytesOut is long bytes && transfers.Bytes.IsTrusted && bytes > 4 * transfers.Bytes.Typical)
+        {
+            double p = transfers.Bytes.PValueAbove(bytes);
+            if (p < ReportBelow)
+                findings.Add(new Finding(EvidenceKind.TransferVolume, p, e.Destination, bytes, transfers.Bytes.Typical, transfers.Bytes.Max));
+        }
+    }
+
+    public void Learn(EventContext c)
+    {
+        var e = c.Event;
+        if (e.Action != ToolAction.Transfer)
+            return;
+        var transfers = c.Agent.Transfers;
+        if (e.BytesOut is long bytes)
+            transfers.Bytes.Observe(bytes);
+        transfers.AfterSensitiveRead.Observe(c.Session.Chain.SensitiveReads > 0);
+        if (c.DestinationKey != 0)
+            transfers.Young.Record(c.DestinationKey, e.Time, e.BytesOut ?? 0, c.DestinationIsNew);
+    }
+}

@@ -1,0 +1,53 @@
+using Detector.Domain.Events;
+using Detector.Scoring.Evidence;
+using Detector.Scoring.Profiles;
+
+namespace Detector.Scoring.Detectors;
+
+/// <summary>
+/// A session that has grown unlike the agent's finished sessions: far more steps or a faster
+/// minute than usual (runaway loops), more failures than the agent's failure rate explains
+/// (binomial tail), or a burst of sensitive reads (the preparation of an exfiltration, caught before
+/// the transfer). Counts are the session's running totals including this event.
+/// </summary>
+public sealed class SessionShapeDetector : IDetector
+{
+    private const double ReportBelow = 0.01;
+
+    public void Score(EventContext c, FindingBuffer findings)
+    {
+        var shape = c.Agent.Shape;
+        var session = c.Session;
+        var chain = session.Chain;
+
+        // Only values past twice the usual can be surprising enough; skip the tail maths otherwise.
+        int steps = session.Steps;
+        if (steps > 2 * shape.Steps.Typical + 2 || chain.PeakPerMinute > 2 * shape.PeakPerMinute.Typical + 2)
+        {
+            double p = Math.Min(shape.Steps.PValueAbove(steps), shape.PeakPerMinute.PValueAbove(chain.PeakPerMinute));
+            if (p < ReportBelow)
+                findings.Add(new Finding(EvidenceKind.SessionVolume, p, null, steps, shape.Steps.Typical, chain.PeakPerMinute));
+        }
+
+        if (chain.Errors >= 3 && shape.FailureRate.Observations >= 50)
+        {
+            double rate = shape.FailureRate.PNew;
+            if (chain.Errors > 2 * rate * steps)
+            {
+                double p = Tails.UpperBinomial(chain.Errors, steps, rate);
+                if (p < ReportBelow)
+                    findings.Add(new Finding(EvidenceKind.ErrorBurst, p, null, chain.Errors, rate * steps, steps));
+            }
+        }
+
+        if (c.Event.Action == ToolAction.Read && c.Event.Sensitivity >= Sensitivity.Confidential
+            && chain.SensitiveReads > 2 * shape.SensitiveReads.Typical + 1)
+        {
+            double p = shape.SensitiveReads.PValueAbove(chain.SensitiveReads);
+            if (p < ReportBelow)
+                findings.Add(new Finding(EvidenceKind.SensitiveReadBurst, p, null, chain.SensitiveReads, shape.SensitiveReads.Typical, shape.SensitiveReads.Max));
+        }
+    }
+
+    public void Learn(EventContext c) => c.Agent.Shape.FailureRate.Observe(c.Event.Outcome != Outcome.Success);
+}
