@@ -39,17 +39,14 @@ public sealed class LabelTests(SmallFleet fleet)
     }
 
     [Fact]
-    public void Malicious_labels_name_an_event_of_their_own_session_and_benign_labels_none()
+    public void Chain_labels_name_an_event_of_their_own_session_and_benign_and_single_step_labels_none()
     {
         var sessionOf = _run.Events.ToDictionary(e => e.EventId, e => e.Session.Value);
         foreach (var label in _run.Labels)
         {
-            if (!label.Malicious)
-            {
-                Assert.Null(label.FinalEventId);
+            Assert.True(ChainLabels.HasConsistentFinal(label), $"{label.Scenario} label of {label.SessionId}");
+            if (label.FinalEventId is null)
                 continue;
-            }
-            Assert.NotNull(label.FinalEventId);
             Assert.True(sessionOf.TryGetValue(label.FinalEventId!, out string? session), $"{label.FinalEventId} is not in events.jsonl");
             Assert.Equal(label.SessionId, session);
         }

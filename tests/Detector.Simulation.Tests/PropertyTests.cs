@@ -22,7 +22,7 @@ public sealed class PropertyTests
             bool parsed = run.History.Count == run.HistoryLines.Count && run.Events.Count == run.EventLines.Count;
             var sessions = run.Events.Select(e => e.Session.Value).Distinct().Order();
             bool covered = sessions.SequenceEqual(run.Labels.Select(l => l.SessionId).Order());
-            bool finals = run.Labels.All(l => l.Malicious == (l.FinalEventId is not null));
+            bool finals = run.Labels.All(ChainLabels.HasConsistentFinal);
             return parsed && covered && finals;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(8));
     }

@@ -14,6 +14,7 @@ public sealed class ScenarioTests(SmallFleet fleet)
     private readonly SimulationRun _run = fleet.Run;
     private readonly FleetRoster _roster = FleetBuilder.Build(fleet.Run.Options.Seed, fleet.Run.Options.Agents);
 
+    /// <summary>Sessions of a multi-step scenario with the event their label names as final.</summary>
     private IEnumerable<(Label Label, IReadOnlyList<ToolEvent> Events, ToolEvent Final)> Attacks(AttackKind kind) =>
         _run.Sessions(l => l.Scenario == kind.WireName()).Select(s => (s.Label, s.Events, s.Events.Single(e => e.EventId == s.Label.FinalEventId)));
 
@@ -68,16 +69,19 @@ public sealed class ScenarioTests(SmallFleet fleet)
     }
 
     [Fact]
-    public void Credential_misuse_presents_an_expired_or_someone_elses_credential_at_its_final_event()
+    public void Credential_misuse_presents_an_expired_or_someone_elses_credential_as_a_single_damaging_step()
     {
         var owners = _run.History.Concat(_run.Events).GroupBy(e => e.CredentialId!).ToDictionary(g => g.Key, g => g.Min(e => e.Time));
         var variants = new HashSet<string>();
-        foreach (var (_, events, final) in Attacks(AttackKind.CredentialMisuse))
+        foreach (var (label, events) in _run.Sessions(l => l.Scenario == AttackKind.CredentialMisuse.WireName()))
         {
-            bool expired = final.Time > final.CredentialExpiresAt!.Value + TimeSpan.FromMinutes(2);
-            bool borrowed = owners[final.CredentialId!] < events[0].Time;
-            Assert.True(expired || borrowed, $"{final.EventId} uses a valid credential of its own");
-            variants.Add(expired ? "expired" : "borrowed");
+            // One misused credential is a single step, not a chain: there is nothing before it to warn on.
+            Assert.Null(label.FinalEventId);
+            bool Expired(ToolEvent e) => e.Time > e.CredentialExpiresAt!.Value + TimeSpan.FromMinutes(2);
+            bool Borrowed(ToolEvent e) => owners[e.CredentialId!] < events[0].Time;
+            var misuse = events.FirstOrDefault(e => Expired(e) || Borrowed(e));
+            Assert.True(misuse is not null, $"{label.SessionId} uses only valid credentials of its own");
+            variants.Add(Expired(misuse) ? "expired" : "borrowed");
         }
         Assert.Equal(2, variants.Count);
     }
@@ -98,11 +102,16 @@ public sealed class ScenarioTests(SmallFleet fleet)
     [Fact]
     public void Slow_poisoning_grows_doses_to_one_new_destination_before_a_large_send()
     {
-        var campaigns = Attacks(AttackKind.SlowPoisoning).GroupBy(a => a.Final.Destination).ToList();
+        // Each dose is the session's last transfer; only the final dose, which follows sensitive reads, ends a chain.
+        var doses = _run.Sessions(l => l.Scenario == AttackKind.SlowPoisoning.WireName())
+            .Select(s => (s.Label, Send: s.Events.Last(e => e.Action == ToolAction.Transfer))).ToList();
+        Assert.Contains(doses, d => d.Label.FinalEventId == d.Send.EventId);
+        Assert.Contains(doses, d => d.Label.FinalEventId is null);
+        var campaigns = doses.GroupBy(d => d.Send.Destination).ToList();
         Assert.NotEmpty(campaigns);
         foreach (var campaign in campaigns)
         {
-            var sends = campaign.Select(a => a.Final).OrderBy(e => e.Time).ToList();
+            var sends = campaign.Select(d => d.Send).OrderBy(e => e.Time).ToList();
             Assert.True(sends.Count >= 2);
             Assert.Single(sends.Select(e => e.Agent).Distinct());
             Assert.DoesNotContain(_run.History, e => e.Destination == campaign.Key);

@@ -61,7 +61,7 @@ public sealed class DelegationDetector : IDetector
         SessionBinding? parent = e.ParentAgent.IsEmpty || e.ParentSession.IsEmpty ? null : c.Bindings.FindSession(e.ParentAgent, e.ParentSession);
         var group = parent is not null && parent.Group < c.Groups.Groups.Count ? c.Groups[parent.Group] : c.Group;
         string? intent = parent?.Intent ?? e.Intent;
-        return (group, intent is null ? 0 : Keys.Of(intent), intent);
+        return (group, intent is null ? 0 : IntentPattern.Key(intent), intent);
     }
 
     private static double ActionProbability(PeerGroupProfile group, ulong intent, ToolAction action, out double observed, out double total)

@@ -44,10 +44,10 @@ public sealed class EscalationDetector : IDetector
             }
         }
 
-        if (c.TenantIsNew && e.Action is ToolAction.Write or ToolAction.Transfer or ToolAction.Privilege or ToolAction.Execute)
+        if (c.TenantIsForeign && e.Action is ToolAction.Write or ToolAction.Transfer or ToolAction.Privilege or ToolAction.Execute)
         {
             chain.ForeignTenantSteps++;
-            double pNew = (c.AgentMature ? agent.Novelty.Rate(NoveltyCategory.Tenant) : c.Group.Rate(NoveltyCategory.Tenant)).PNew;
+            double pNew = c.AgentMature ? agent.Novelty.PNew(NoveltyCategory.Tenant) : c.Group.Rate(NoveltyCategory.Tenant).PNew;
             double p = pNew * Math.Pow(0.2, chain.ForeignTenantSteps - 1);
             if (p < ReportBelow)
                 findings.Add(new Finding(EvidenceKind.CrossTenant, Math.Max(p, 1e-12), e.Tenant, chain.ForeignTenantSteps, 0, 0,
@@ -65,7 +65,7 @@ public sealed class EscalationDetector : IDetector
             bool young = transfers.Young.TryGet(c.DestinationKey, e.Time, out _, out _);
             if (c.DestinationIsNew || young)
             {
-                double pDestination = (c.AgentMature ? c.Agent.Novelty.Rate(NoveltyCategory.TransferDestination) : c.Group.Rate(NoveltyCategory.TransferDestination)).PNew;
+                double pDestination = c.AgentMature ? c.Agent.Novelty.PNew(NoveltyCategory.TransferDestination) : c.Group.Rate(NoveltyCategory.TransferDestination).PNew;
                 if (young && !c.DestinationIsNew)
                     pDestination = Math.Sqrt(pDestination);
                 double pAfterRead = c.AgentMature ? transfers.AfterSensitiveRead.PNew : 0.5;

@@ -46,6 +46,9 @@ public sealed class EventContext
     /// <summary>Hash of the destination, or 0 without one.</summary>
     public ulong DestinationKey { get; private set; }
 
+    /// <summary>Hash of the destination's organisation (domain, host, bank), or 0 without a destination.</summary>
+    public ulong DomainKey { get; private set; }
+
     /// <summary>Hash of the tenant, or 0 without one.</summary>
     public ulong TenantKey { get; private set; }
 
@@ -56,6 +59,9 @@ public sealed class EventContext
     public bool DestinationIsNew { get; set; }
 
     public bool TenantIsNew { get; set; }
+
+    /// <summary>Set by the novelty detector: the tenant is not established for the agent (seen fewer than three times before).</summary>
+    public bool TenantIsForeign { get; set; }
 
     public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, IBindingTable bindings, EngineOptions options, bool newSession)
     {
@@ -72,8 +78,10 @@ public sealed class EventContext
         ToolKey = Keys.Of(e.Tool);
         ResourceKey = e.Resource is null ? 0 : ResourcePattern.Hash(e.Resource);
         DestinationKey = e.Destination is null ? 0 : Keys.Of(e.Destination);
+        DomainKey = e.Destination is null ? 0 : DestinationDomain.Key(e.Destination);
         TenantKey = e.Tenant is null ? 0 : Keys.Of(e.Tenant);
         DestinationIsNew = false;
         TenantIsNew = false;
+        TenantIsForeign = false;
     }
 }

@@ -26,6 +26,9 @@ public sealed class NoveltyDetector : IDetector
 
     private const double MinActionHistory = 50;
 
+    /// <summary>A tenant used fewer times than this is not yet the agent's own.</summary>
+    private const uint EstablishedUses = 3;
+
     /// <summary>The p-value of a value several members adopted since their group first met it.</summary>
     private const double RoleWideChange = 0.5;
 
@@ -36,9 +39,16 @@ public sealed class NoveltyDetector : IDetector
         if (c.ResourceKey != 0)
             Check(c, findings, NoveltyCategory.ResourcePattern, c.ResourceKey, EvidenceKind.NewResource, e.Resource);
         if (c.DestinationKey != 0)
+        {
             c.DestinationIsNew = Check(c, findings, c.DestinationCategory, c.DestinationKey, EvidenceKind.NewDestination, e.Destination);
+            if (c.DestinationIsNew)
+                Check(c, findings, NoveltyCategory.DestinationDomain, c.DomainKey, EvidenceKind.NewDestination, DestinationDomain.Of(e.Destination!).ToString());
+        }
         if (c.TenantKey != 0)
+        {
             c.TenantIsNew = Check(c, findings, NoveltyCategory.Tenant, c.TenantKey, EvidenceKind.NewTenant, e.Tenant);
+            c.TenantIsForeign = c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey) < EstablishedUses;
+        }
         CheckAction(c, findings);
         CheckArguments(c, findings);
     }
@@ -50,7 +60,10 @@ public sealed class NoveltyDetector : IDetector
         if (c.ResourceKey != 0)
             Observe(c, NoveltyCategory.ResourcePattern, c.ResourceKey);
         if (c.DestinationKey != 0)
+        {
             Observe(c, c.DestinationCategory, c.DestinationKey);
+            Observe(c, NoveltyCategory.DestinationDomain, c.DomainKey);
+        }
         if (c.TenantKey != 0)
             Observe(c, NoveltyCategory.Tenant, c.TenantKey);
         if (e.Action != ToolAction.Unknown)
@@ -86,13 +99,13 @@ public sealed class NoveltyDetector : IDetector
     /// </summary>
     private static double NewValuePValue(EventContext c, NoveltyCategory category, ulong key, out uint peers)
     {
-        double p = c.AgentMature ? c.Agent.Novelty.Rate(category).PNew : c.Group.Rate(category).PNew;
+        double p = c.AgentMature ? c.Agent.Novelty.PNew(category) : c.Group.Rate(category).PNew;
         peers = c.Group.Users(category, key);
         if (peers > 0 && c.Group.Newcomers.Adopters(NewcomerKey(category, key), c.Event.Time) >= GroupNewcomers.RolloutAdopters)
             return Math.Max(p, RoleWideChange);
         double peerKnown = c.Group.PeerKnownShare(category).PNew;
         p *= peers > 0 ? peerKnown : 1 - peerKnown;
-        if (category == NoveltyCategory.TransferDestination)
+        if (category is NoveltyCategory.TransferDestination || (category is NoveltyCategory.DestinationDomain && c.Event.Action == ToolAction.Transfer))
         {
             double approved = c.Group.ApprovedNovelTransfers.PNew;
             p *= c.Event.ApprovalId is not null ? approved : 1 - approved;
@@ -144,7 +157,7 @@ public sealed class NoveltyDetector : IDetector
     {
         bool isNew = c.Agent.Novelty.Observe(category, key, c.Tick);
         var group = c.Group;
-        group.Rate(category).Observe(isNew);
+        group.Rate(category).Observe(isNew, NoveltyBaseline.Memory(category));
         if (!isNew)
             return;
         // A value newly taken up by this agent: note its peer status and approval, then count the agent as a user.

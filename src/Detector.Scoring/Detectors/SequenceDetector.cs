@@ -13,8 +13,8 @@ namespace Detector.Scoring.Detectors;
 /// Step p-value: the probability mass of every next tool at most as likely as the actual one is at
 /// most (symbols ranked at or below it) x P(actual), counting all never-seen tools as one outcome;
 /// that bound is a valid, conservative p-value and needs only the rank DeepLog already computes.
-/// Session likelihood: the mean surprise (bits per step) of the session against the agent's running
-/// mean and spread of per-step surprise, as a one-sided z test over the steps so far.
+/// Session likelihood: the session's mean surprise (bits per step) against the distribution of
+/// finished sessions' mean surprise (log-normal tail), since steps within a session are not independent.
 /// </remarks>
 public sealed class SequenceDetector : IDetector
 {
@@ -53,15 +53,15 @@ public sealed class SequenceDetector : IDetector
         }
 
         int steps = c.Session.ScoredSteps;
-        if (steps >= MinSessionSteps && baseline.SurpriseWeight > 100)
+        if (steps >= MinSessionSteps)
         {
             double mean = c.Session.Surprise / steps;
-            double z = (mean - baseline.SurpriseMean) / (baseline.SurpriseStdDev / Math.Sqrt(steps));
-            if (z > 2.5)
+            if (mean > 2 * baseline.SessionSurprise.Typical + 1)
             {
-                double p = Tails.UpperNormal(z);
-                findings.Add(new Finding(EvidenceKind.SessionLikelihood, Math.Max(p, 1e-12), null, mean, baseline.SurpriseMean, steps,
-                    c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
+                double p = baseline.SessionSurprise.PValueAbove(mean);
+                if (p < ReportBelow)
+                    findings.Add(new Finding(EvidenceKind.SessionLikelihood, p, null, mean, baseline.SessionSurprise.Typical, steps,
+                        c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
             }
         }
     }

@@ -6,13 +6,13 @@ namespace Detector.Scoring.Detectors;
 
 /// <summary>
 /// A session that has grown unlike the agent's finished sessions: far more steps or a faster
-/// minute than usual (runaway loops), more failures than the agent's failure rate explains
-/// (binomial tail), or a burst of sensitive reads (the preparation of an exfiltration, caught before
+/// minute than usual (runaway loops), more failures than the agent's sessions usually have, or a burst
+/// of sensitive reads (the preparation of an exfiltration, caught before
 /// the transfer). Counts are the session's running totals including this event.
 /// </summary>
 public sealed class SessionShapeDetector : IDetector
 {
-    private const double ReportBelow = 0.01;
+    private const double ReportBelow = 0.05;
 
     public void Score(EventContext c, FindingBuffer findings)
     {
@@ -29,15 +29,14 @@ public sealed class SessionShapeDetector : IDetector
                 findings.Add(new Finding(EvidenceKind.SessionVolume, p, null, steps, shape.Steps.Typical, chain.PeakPerMinute));
         }
 
-        if (chain.Errors >= 3 && shape.FailureRate.Observations >= 50)
+        // Failures cluster (a retry storm is many failures of one call), so a session's failure count is
+        // judged against other sessions' counts, and the binomial tail of independent failures only bounds it.
+        if (chain.Errors >= 3 && chain.Errors > 2 * shape.Failures.Typical + 1 && shape.FailureRate.Observations >= 50)
         {
             double rate = shape.FailureRate.PNew;
-            if (chain.Errors > 2 * rate * steps)
-            {
-                double p = Tails.UpperBinomial(chain.Errors, steps, rate);
-                if (p < ReportBelow)
-                    findings.Add(new Finding(EvidenceKind.ErrorBurst, p, null, chain.Errors, rate * steps, steps));
-            }
+            double p = Math.Max(Tails.UpperBinomial(chain.Errors, steps, rate), shape.Failures.PValueAbove(chain.Errors));
+            if (p < ReportBelow)
+                findings.Add(new Finding(EvidenceKind.ErrorBurst, p, null, chain.Errors, Math.Max(rate * steps, shape.Failures.Typical), steps));
         }
 
         if (c.Event.Action == ToolAction.Read && c.Event.Sensitivity >= Sensitivity.Confidential

@@ -236,6 +236,8 @@ public sealed class EngineShard : IScoringShard
             return;
         session.ShapeFolded = true;
         agent.Shape.Fold(session);
+        if (session.ScoredSteps >= 3)
+            agent.Sequence.SessionSurprise.Observe(session.Surprise / session.ScoredSteps);
     }
 
     private void Age(AgentProfile agent, EventTime time)

@@ -18,7 +18,7 @@ public static class Evaluator
             results.TryGetValue(l.SessionId, out var s) ? s : new ScoredSession(l.SessionId, 0, false, null);
 
         var finalOf = labels.ToDictionary(l => l.SessionId, l => l.FinalEventId is not null && finalPositions.TryGetValue(l.FinalEventId, out long p) ? p : (long?)null);
-        bool Early(ScoredSession s) => s.FirstFlagPosition is long flag && finalOf.GetValueOrDefault(s.SessionId) is long final && flag < final;
+        bool? Early(ScoredSession s) => finalOf.GetValueOrDefault(s.SessionId) is long final ? s.FirstFlagPosition is long flag && flag < final : null;
 
         var benign = labels.Where(l => !l.IsMalicious).ToArray();
         var malicious = labels.Where(l => l.IsMalicious).ToArray();

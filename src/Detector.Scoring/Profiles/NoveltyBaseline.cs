@@ -10,15 +10,17 @@ namespace Detector.Scoring.Profiles;
 /// </summary>
 public sealed class NoveltyBaseline
 {
-    public const int CategoryCount = (int)NoveltyCategory.ArgumentValue + 1;
+    public const int CategoryCount = (int)NoveltyCategory.DestinationDomain + 1;
 
     private readonly SeenSet[] _seen;
     private readonly NoveltyRate[] _rates = new NoveltyRate[CategoryCount];
+    private readonly long[] _uses = new long[CategoryCount];
+    private readonly int[] _singletons = new int[CategoryCount];
     private readonly double[] _actions = new double[(int)ToolAction.Privilege + 1];
 
     public NoveltyBaseline()
     {
-        _seen = [new SeenSet(32), new SeenSet(64), new SeenSet(32), new SeenSet(32), new SeenSet(16), new SeenSet(64)];
+        _seen = [new SeenSet(32), new SeenSet(64), new SeenSet(32), new SeenSet(32), new SeenSet(16), new SeenSet(64), new SeenSet(16)];
     }
 
     private NoveltyBaseline(SeenSet[] seen)
@@ -32,6 +34,15 @@ public sealed class NoveltyBaseline
 
     public ref NoveltyRate Rate(NoveltyCategory category) => ref _rates[(int)category];
 
+    /// <summary>
+    /// Good-Turing's estimate of the chance that the next use is of a value never seen (Good,
+    /// Biometrika 1953): the share of all uses that went to values used exactly once so far, N1/N, with
+    /// add-half smoothing. Unlike a plain share of first contacts, it does not count the unavoidable
+    /// first sight of every value the agent uses all the time. Counts are cumulative; the set's
+    /// evictions make N1 a slight overestimate (conservative).
+    /// </summary>
+    public double PNew(NoveltyCategory category) => (_singletons[(int)category] + 0.5) / (_uses[(int)category] + 1);
+
     public bool Contains(NoveltyCategory category, ulong key) => _seen[(int)category].CountOf(key) > 0;
 
     public uint CountOf(NoveltyCategory category, ulong key) => _seen[(int)category].CountOf(key);
@@ -39,10 +50,29 @@ public sealed class NoveltyBaseline
     /// <summary>Records a use; returns true when the value was new.</summary>
     public bool Observe(NoveltyCategory category, ulong key, uint tick)
     {
-        bool isNew = _seen[(int)category].Observe(key, tick);
-        _rates[(int)category].Observe(isNew);
+        int c = (int)category;
+        uint before = _seen[c].CountOf(key);
+        bool isNew = _seen[c].Observe(key, tick);
+        _rates[c].Observe(isNew, Memory(category));
+        _uses[c]++;
+        if (isNew)
+            _singletons[c]++;
+        else if (before == 1)
+            _singletons[c]--;
         return isNew;
     }
+
+    /// <summary>
+    /// How many recent observations a category's novelty rate remembers: tenants and tools change
+    /// rarely, so a long memory lets "never in thousands of events" count as such; resources and
+    /// destinations turn over faster and follow recent habit.
+    /// </summary>
+    public static double Memory(NoveltyCategory category) => category switch
+    {
+        NoveltyCategory.Tenant => 5000,
+        NoveltyCategory.Tool => 2000,
+        _ => 1000,
+    };
 
     /// <summary>Decayed count of each action, for the action mix and "never does privilege".</summary>
     public double ActionCount(ToolAction action) => _actions[(int)action];
@@ -65,6 +95,10 @@ public sealed class NoveltyBaseline
             s.Write(w);
         foreach (var r in _rates)
             r.Write(w);
+        foreach (long u in _uses)
+            w.Write(u);
+        foreach (int n in _singletons)
+            w.Write(n);
         foreach (double a in _actions)
             w.Write(a);
         w.Write(TotalActions);
@@ -82,6 +116,10 @@ public sealed class NoveltyBaseline
         var b = new NoveltyBaseline(seen);
         for (int i = 0; i < CategoryCount; i++)
             b._rates[i] = NoveltyRate.Read(r);
+        for (int i = 0; i < CategoryCount; i++)
+            b._uses[i] = r.ReadInt64();
+        for (int i = 0; i < CategoryCount; i++)
+            b._singletons[i] = r.ReadInt32();
         for (int i = 0; i < b._actions.Length; i++)
             b._actions[i] = r.ReadDouble();
         b.TotalActions = r.ReadDouble();

@@ -10,4 +10,6 @@ public enum NoveltyCategory : byte
     OtherDestination = 3,
     Tenant = 4,
     ArgumentValue = 5,
+    /// <summary>The organisation a destination belongs to (e-mail domain, URL host, bank), see <see cref="DestinationDomain"/>.</summary>
+    DestinationDomain = 6,
 }

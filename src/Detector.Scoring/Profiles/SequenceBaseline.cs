@@ -33,6 +33,13 @@ public sealed class SequenceBaseline
 
     public double SurpriseStdDev => Math.Sqrt(Math.Max(SurpriseSquare - SurpriseMean * SurpriseMean, 0.25));
 
+    /// <summary>
+    /// Finished sessions' mean surprise (bits per step): steps within a session are far from
+    /// independent (one unusual workflow makes every step surprising), so sessions are judged
+    /// against other sessions, not against the per-step spread.
+    /// </summary>
+    public LogStats SessionSurprise;
+
     public void ObserveSurprise(double bits)
     {
         const double decay = 1 - 1 / 1000.0;
@@ -50,6 +57,7 @@ public sealed class SequenceBaseline
         w.Write(SurpriseMean);
         w.Write(SurpriseSquare);
         w.Write(SurpriseWeight);
+        SessionSurprise.Write(w);
     }
 
     public static SequenceBaseline Read(BinaryReader r)
@@ -62,6 +70,7 @@ public sealed class SequenceBaseline
             SurpriseMean = r.ReadDouble(),
             SurpriseSquare = r.ReadDouble(),
             SurpriseWeight = r.ReadDouble(),
+            SessionSurprise = LogStats.Read(r),
         };
         return b;
     }

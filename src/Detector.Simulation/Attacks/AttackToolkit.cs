@@ -39,5 +39,12 @@ internal static class AttackToolkit
         return step;
     }
 
+    /// <summary>A damaging step that is not the end of a multi-step chain: the label names no final event.</summary>
+    public static Step MarkSingleStep(Step step)
+    {
+        MarkFinal(step).EndsChain = false;
+        return step;
+    }
+
     private static ToolSpec[] Distinct(IEnumerable<ToolSpec> tools) => [.. tools.GroupBy(t => t.Name).Select(g => g.First())];
 }

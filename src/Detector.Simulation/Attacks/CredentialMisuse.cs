@@ -26,13 +26,13 @@ internal sealed class CredentialMisuse : IAttackShaper
         if (directive == CredentialDirective.Replay)
         {
             context.AppendOrdinary(3, 8);
-            var first = AttackToolkit.MarkFinal(context.Steps[0]);
+            var first = AttackToolkit.MarkSingleStep(context.Steps[0]);
             first.Credential = directive;
             return;
         }
         context.AppendOrdinary(2, 6);
         int misuse = context.Steps.Count;
         context.AppendOrdinary(2, 6);
-        AttackToolkit.MarkFinal(context.Steps[misuse]).Credential = directive;
+        AttackToolkit.MarkSingleStep(context.Steps[misuse]).Credential = directive;
     }
 }

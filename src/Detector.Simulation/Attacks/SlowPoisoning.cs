@@ -24,7 +24,7 @@ internal sealed class SlowPoisoning : IAttackShaper
         context.AppendOrdinary(2, 6);
         if (assignment.IsFinalDose)
             AttackToolkit.AddSensitiveReads(context, 2, 6);
-        var send = AttackToolkit.MarkFinal(context.Add(campaign.Tool));
+        var send = assignment.IsFinalDose ? AttackToolkit.MarkFinal(context.Add(campaign.Tool)) : AttackToolkit.MarkSingleStep(context.Add(campaign.Tool));
         send.Destination = DestinationChoice.Fixed;
         send.FixedDestination = campaign.Destination;
         send.BytesFactor = assignment.IsFinalDose ? rng.LogNormal(12, 0.6) : 0.3 * Math.Pow(2, assignment.Dose);

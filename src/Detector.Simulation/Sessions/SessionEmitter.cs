@@ -52,7 +52,7 @@ internal sealed class SessionEmitter(IdSource ids, CredentialLedger ledger, Even
                 Render(step, draft, e, t, rng);
             e.Outcome = step.Outcome ?? DrawOutcome(step.Tool, rng);
             latency = Write(e, step, t, credential, sink, rng);
-            if (step.IsFinal)
+            if (step.IsFinal && step.EndsChain)
                 finalEventId = e.EventId;
             for (int retry = 1; step.Outcome is null && e.Outcome == Outcome.Error && retry <= MaxRetries && rng.Chance(RetryChance); retry++)
             {

@@ -37,8 +37,15 @@ internal sealed class Step(ToolSpec tool)
 
     public CredentialDirective Credential { get; set; }
 
-    /// <summary>The damaging step whose event id the label names.</summary>
+    /// <summary>The damaging step.</summary>
     public bool IsFinal { get; set; }
+
+    /// <summary>
+    /// Whether the damaging step ends a multi-step chain, so the label names it as final_event_id (the
+    /// step an alert should come before); a single damaging step (a misused credential, one dose of a
+    /// campaign) has nothing before it to warn on, and its label leaves final_event_id null.
+    /// </summary>
+    public bool EndsChain { get; set; } = true;
 
     public DelegationOrder? Delegation { get; set; }
 }
