@@ -1,38 +1,41 @@
 namespace Detector.Scoring.Rules;
 
 /// <summary>
-/// One in-flight match of a rule: how many pattern elements have matched and the steps that did. The
-/// trace array is kept when the attempt ends, so restarting in the same slot does not allocate.
+/// A partial match of a rule: the session steps that matched its first <see cref="Progress"/>
+/// elements. Storage is kept when the match ends, so a later one in the same place does not allocate.
 /// </summary>
 internal struct Attempt
 {
+    /// <summary>The empty match every rule starts from.</summary>
+    public static readonly Attempt None;
+
     public int Progress;
     public MatchedStep[]? Trace;
 
     public readonly bool IsLive => Progress > 0;
 
+    /// <summary>The step that matched the latest element.</summary>
     public readonly int Last => Trace![Progress - 1].Step;
 
-    /// <summary>The latest step the next element may match at (int.MaxValue if unbounded).</summary>
-    public readonly int Deadline(PolicyRule rule)
+    /// <summary>Becomes <paramref name="prefix"/> followed by this step.</summary>
+    public void Extend(in Attempt prefix, int step, in StepFacts facts)
     {
-        int gap = rule.GapLimit(Progress);
-        return gap == 0 ? int.MaxValue : Last + gap;
+        int n = prefix.Progress + 1;
+        if (Trace is null || Trace.Length < n)
+            Trace = new MatchedStep[n];
+        prefix.Trace.AsSpan(0, prefix.Progress).CopyTo(Trace);
+        Trace[n - 1] = new MatchedStep(step, facts);
+        Progress = n;
     }
 
-    /// <summary>
-    /// Whether this attempt completes at least as soon as <paramref name="other"/> on any future
-    /// steps: it is as far along and may wait as long.
-    /// </summary>
-    public readonly bool Dominates(in Attempt other, PolicyRule rule) =>
-        Progress >= other.Progress && Deadline(rule) >= other.Deadline(rule);
-
-    public void Append(int step, in StepFacts facts, int capacity)
-    {
-        if (Trace is null || Trace.Length < capacity)
-            Array.Resize(ref Trace, capacity);
-        Trace[Progress++] = new MatchedStep(step, facts);
-    }
-
+    /// <summary>A copy of the matched steps, optionally followed by one more; for a report.</summary>
     public readonly MatchedStep[] Steps() => Trace.AsSpan(0, Progress).ToArray();
+
+    public readonly MatchedStep[] StepsThen(int step, in StepFacts facts)
+    {
+        var steps = new MatchedStep[Progress + 1];
+        Trace.AsSpan(0, Progress).CopyTo(steps);
+        steps[Progress] = new MatchedStep(step, facts);
+        return steps;
+    }
 }

@@ -5,13 +5,14 @@ namespace Detector.Scoring.Rules;
 
 /// <summary>
 /// Checkpoint format, version 1, little-endian: version byte, rule-set fingerprint, last step,
-/// completed and partial masks, slot count (0 while no pattern started), then per slot its progress
+/// completed and partial masks, stage count (0 while no pattern started), then per stage its progress
 /// and matched steps (step, action, sensitivity, outcome, tool, destination, credential, flags, bytes out).
+/// Restored stages are checked against the rule set at the next step.
 /// </summary>
 public sealed partial class RuleSessionState
 {
     private const byte FormatVersion = 1;
-    private const int MaxSlots = RuleSet.MaxRules * AttemptsPerRule;
+    private const int MaxStages = RuleSet.MaxRules * (PolicyRule.MaxLength - 1);
 
     [Flags]
     private enum StepFlags : byte
@@ -33,10 +34,10 @@ public sealed partial class RuleSessionState
         writer.Write(LastStep);
         writer.Write(_completed);
         writer.Write(_partial);
-        writer.Write(_attempts?.Length ?? 0);
-        if (_attempts is null)
+        writer.Write(_stages?.Length ?? 0);
+        if (_stages is null)
             return;
-        foreach (ref readonly var a in _attempts.AsSpan())
+        foreach (ref readonly var a in _stages.AsSpan())
         {
             writer.Write((byte)a.Progress);
             for (int i = 0; i < a.Progress; i++)
@@ -56,20 +57,21 @@ public sealed partial class RuleSessionState
             LastStep = reader.ReadInt32(),
             _completed = reader.ReadUInt64(),
             _partial = reader.ReadUInt64(),
+            _restored = true,
         };
         if (s.LastStep < 0)
             Fail($"last step {s.LastStep} is negative");
-        int slots = reader.ReadInt32();
-        if (slots < 0 || slots > MaxSlots || slots % AttemptsPerRule != 0)
-            Fail($"slot count {slots} is not a multiple of {AttemptsPerRule} in [0, {MaxSlots}]");
-        if (slots == 0)
+        int stages = reader.ReadInt32();
+        if (stages < 0 || stages > MaxStages)
+            Fail($"stage count {stages} is outside [0, {MaxStages}]");
+        if (stages == 0)
             return s;
-        s._attempts = new Attempt[slots];
-        foreach (ref var a in s._attempts.AsSpan())
+        s._stages = new Attempt[stages];
+        foreach (ref var a in s._stages.AsSpan())
         {
             int progress = reader.ReadByte();
-            if (progress > PolicyRule.MaxLength)
-                Fail($"progress {progress} exceeds {PolicyRule.MaxLength}");
+            if (progress >= PolicyRule.MaxLength)
+                Fail($"progress {progress} exceeds {PolicyRule.MaxLength - 1}");
             if (progress == 0)
                 continue;
             a.Trace = new MatchedStep[progress];

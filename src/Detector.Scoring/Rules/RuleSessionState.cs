@@ -5,23 +5,25 @@ namespace Detector.Scoring.Rules;
 
 /// <summary>
 /// One session's progress through the rules: which rules completed or reported their partial stage,
-/// and up to <see cref="AttemptsPerRule"/> in-flight attempts per rule. Empty until a pattern starts,
-/// so most sessions cost a few fields. Checkpointed with the session (<see cref="Write"/>/<see cref="Read"/>).
+/// and per rule one partial match for each stage short of completion (see <see cref="RuleMatcher"/>).
+/// Nothing is allocated until a pattern starts, so most sessions cost a few fields. Checkpointed with
+/// the session (<see cref="Write"/>/<see cref="Read"/>).
 /// </summary>
 /// <remarks>
 /// The state is tied to the rule set it was built with by the set's fingerprint. A state restored
 /// under a changed rule set starts over (in-flight chains are lost once, completed rules may be
-/// reported again) rather than resuming attempts whose pattern may no longer mean the same thing.
+/// reported again) rather than resume partial matches whose pattern may no longer mean the same.
 /// </remarks>
 public sealed partial class RuleSessionState
 {
-    /// <summary>In-flight attempts kept per rule: the earliest viable one and one later restart.</summary>
-    internal const int AttemptsPerRule = 2;
-
     private ulong _fingerprint;
     private ulong _completed;
     private ulong _partial;
-    private Attempt[]? _attempts;
+    private ulong _live;
+    private Attempt[]? _stages;
+
+    /// <summary>Read from a checkpoint and not yet checked against the rule set in use.</summary>
+    private bool _restored;
 
     /// <summary>The last step observed (0 before the first).</summary>
     public int LastStep { get; private set; }
@@ -32,24 +34,26 @@ public sealed partial class RuleSessionState
         if (step <= LastStep)
             ThrowStepOrder(step, LastStep);
         LastStep = step;
-        if (_fingerprint == rules.Fingerprint && (_attempts is null || _attempts.Length == rules.Rules.Count * AttemptsPerRule))
+        if (_fingerprint == rules.Fingerprint && !_restored)
             return;
-        _fingerprint = rules.Fingerprint;
-        _completed = 0;
-        _partial = 0;
-        _attempts = null;
+        if (_fingerprint != rules.Fingerprint || !Adopt(rules))
+        {
+            _fingerprint = rules.Fingerprint;
+            _completed = 0;
+            _partial = 0;
+            _live = 0;
+            _stages = null;
+        }
+        _restored = false;
     }
 
     internal bool IsCompleted(int rule) => (_completed & (1UL << rule)) != 0;
 
-    /// <summary>Marks the rule completed and ends its attempts: a rule reports once per session.</summary>
+    /// <summary>Marks the rule completed: a rule reports once per session.</summary>
     internal void Complete(int rule)
     {
         _completed |= 1UL << rule;
-        if (_attempts is null)
-            return;
-        foreach (ref var a in Slots(rule))
-            a.Progress = 0;
+        _live &= ~(1UL << rule);
     }
 
     /// <summary>Marks the partial stage reported; false if it already was.</summary>
@@ -62,17 +66,39 @@ public sealed partial class RuleSessionState
         return true;
     }
 
-    /// <summary>Whether the rule has an attempt in flight (live attempts fill the rule's slots from the first).</summary>
-    internal bool HasAttempts(int rule) => _attempts is not null && _attempts[rule * AttemptsPerRule].IsLive;
+    /// <summary>Whether the rule has a partial match in flight.</summary>
+    internal bool HasLive(int rule) => (_live & (1UL << rule)) != 0;
 
-    /// <summary>The rule's attempt slots, oldest first; allocated for all rules when the first pattern starts.</summary>
-    internal Span<Attempt> Slots(int rule, int ruleCount)
+    internal void SetLive(int rule, bool live) => _live = live ? _live | (1UL << rule) : _live & ~(1UL << rule);
+
+    /// <summary>A rule's partial matches by stage; storage for all rules is allocated when the first pattern starts.</summary>
+    internal Span<Attempt> Stages(int offset, int count, int stageCount)
     {
-        _attempts ??= new Attempt[ruleCount * AttemptsPerRule];
-        return Slots(rule);
+        _stages ??= new Attempt[stageCount];
+        return _stages.AsSpan(offset, count);
     }
 
-    private Span<Attempt> Slots(int rule) => _attempts.AsSpan(rule * AttemptsPerRule, AttemptsPerRule);
+    /// <summary>Checks restored partial matches fit the rule set's stages and notes which rules have one.</summary>
+    private bool Adopt(RuleSet rules)
+    {
+        if (_stages is null)
+            return true;
+        if (_stages.Length != rules.StageCount)
+            return false;
+        for (int r = 0; r < rules.Rules.Count; r++)
+        {
+            var stages = _stages.AsSpan(rules.StageOffset(r), rules.Rules[r].Length - 1);
+            bool live = false;
+            for (int k = 0; k < stages.Length; k++)
+            {
+                if (stages[k].IsLive && stages[k].Progress != k + 1)
+                    return false;
+                live |= stages[k].IsLive;
+            }
+            SetLive(r, live);
+        }
+        return true;
+    }
 
     [DoesNotReturn]
     private static void ThrowStepOrder(int step, int last) =>

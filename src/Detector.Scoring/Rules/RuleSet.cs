@@ -18,13 +18,27 @@ public sealed class RuleSet
 
     private readonly PolicyRule[] _rules;
 
+    // Where each rule's stages start in a session's stage array: a rule of length L has L-1 stages.
+    private readonly int[] _stageOffsets;
+
     private RuleSet(PolicyRule[] rules)
     {
         _rules = rules;
+        _stageOffsets = new int[rules.Length];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            _stageOffsets[i] = StageCount;
+            StageCount += rules[i].Length - 1;
+        }
         Fingerprint = FingerprintOf(rules);
     }
 
     public IReadOnlyList<PolicyRule> Rules => _rules;
+
+    /// <summary>Partial-match stages of all rules together: the size of a session's stage array.</summary>
+    internal int StageCount { get; }
+
+    internal int StageOffset(int rule) => _stageOffsets[rule];
 
     /// <summary>Identifies the patterns (not p-values or texts), so checkpointed state is only resumed under the same ones.</summary>
     internal ulong Fingerprint { get; }
@@ -69,11 +83,14 @@ public sealed class RuleSet
         matches.Clear();
         state.Begin(this, step);
         ulong bits = FactBits.Of(facts);
+        string tool = facts.Tool ?? "";
         var rules = _rules;
         for (int i = 0; i < rules.Length; i++)
         {
-            if (!state.IsCompleted(i))
-                RuleMatcher.Observe(rules[i], i, rules.Length, state, bits, facts, step, matches);
+            // Most steps start nothing and find nothing in flight: one mask test per rule.
+            if (state.IsCompleted(i) || (!state.HasLive(i) && !rules[i].Expected(0).Matches(bits, tool, step)))
+                continue;
+            RuleMatcher.Observe(rules[i], i, _stageOffsets[i], StageCount, state, bits, tool, facts, step, matches);
         }
     }
 
