@@ -30,13 +30,13 @@ internal static class RuleMatcher
         {
             if (!rule.Expected(k).Matches(facts, tool, step))
                 continue;
-            ref readonly var prefix = ref k == 0 ? ref Attempt.None : ref stages[k - 1];
+            ref readonly var prefix = ref k == 0 ? ref PartialMatch.None : ref stages[k - 1];
             if (k > 0 && !InTime(prefix, rule.GapLimit(k), step))
                 continue;
             if (k == last)
             {
                 Complete(state, index, rule, prefix.StepsThen(step, stepFacts), matches);
-                stages.Clear();
+                stages.Clear(); // done for the session: let the traces go
                 return;
             }
             ref var stage = ref stages[k];
@@ -49,10 +49,10 @@ internal static class RuleMatcher
         state.SetLive(index, Expire(stages, rule, step));
     }
 
-    private static bool InTime(in Attempt prefix, int gap, int step) => prefix.IsLive && (gap == 0 || step - prefix.Last <= gap);
+    private static bool InTime(in PartialMatch prefix, int gap, int step) => prefix.IsLive && (gap == 0 || step - prefix.Last <= gap);
 
     /// <summary>Ends the partial matches no later step can extend in time; returns whether any is left.</summary>
-    private static bool Expire(Span<Attempt> stages, PolicyRule rule, int step)
+    private static bool Expire(Span<PartialMatch> stages, PolicyRule rule, int step)
     {
         bool live = false;
         for (int k = 0; k < stages.Length; k++)

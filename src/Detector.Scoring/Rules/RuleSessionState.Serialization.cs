@@ -66,7 +66,7 @@ public sealed partial class RuleSessionState
             Fail($"stage count {stages} is outside [0, {MaxStages}]");
         if (stages == 0)
             return s;
-        s._stages = new Attempt[stages];
+        s._stages = new PartialMatch[stages];
         foreach (ref var a in s._stages.AsSpan())
         {
             int progress = reader.ReadByte();

@@ -20,7 +20,7 @@ public sealed partial class RuleSessionState
     private ulong _completed;
     private ulong _partial;
     private ulong _live;
-    private Attempt[]? _stages;
+    private PartialMatch[]? _stages;
 
     /// <summary>Read from a checkpoint and not yet checked against the rule set in use.</summary>
     private bool _restored;
@@ -72,9 +72,9 @@ public sealed partial class RuleSessionState
     internal void SetLive(int rule, bool live) => _live = live ? _live | (1UL << rule) : _live & ~(1UL << rule);
 
     /// <summary>A rule's partial matches by stage; storage for all rules is allocated when the first pattern starts.</summary>
-    internal Span<Attempt> Stages(int offset, int count, int stageCount)
+    internal Span<PartialMatch> Stages(int offset, int count, int stageCount)
     {
-        _stages ??= new Attempt[stageCount];
+        _stages ??= new PartialMatch[stageCount];
         return _stages.AsSpan(offset, count);
     }
 

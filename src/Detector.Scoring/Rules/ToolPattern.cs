@@ -5,8 +5,6 @@ internal sealed class ToolPattern(string[] patterns)
 {
     private readonly string[] _patterns = patterns;
 
-    public IReadOnlyList<string> Patterns => _patterns;
-
     public bool Matches(string tool)
     {
         foreach (string p in _patterns)

@@ -29,9 +29,9 @@ public sealed class RuleAllocationTests
     }
 
     [Fact]
-    public void Attempts_that_start_and_expire_without_reporting_reuse_their_storage()
+    public void Partial_matches_that_start_and_expire_without_reporting_reuse_their_storage()
     {
-        // Sensitive reads start the exfiltration rules; 25 quiet steps later their attempts have run out.
+        // Sensitive reads start the exfiltration rules; 25 quiet steps later their partial matches have run out.
         var state = new RuleSessionState();
         var buffer = new RuleMatchBuffer();
         var read = Facts.Of('r');

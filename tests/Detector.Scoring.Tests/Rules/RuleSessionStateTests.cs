@@ -82,7 +82,7 @@ public sealed class RuleSessionStateTests
     }
 
     [Fact]
-    public void A_corrupt_attempt_is_rejected()
+    public void A_corrupt_partial_match_is_rejected()
     {
         var run = new RuleRun(Defaults).Feed("r");
         using var stream = new MemoryStream();

@@ -4,10 +4,10 @@ namespace Detector.Scoring.Rules;
 /// A partial match of a rule: the session steps that matched its first <see cref="Progress"/>
 /// elements. Storage is kept when the match ends, so a later one in the same place does not allocate.
 /// </summary>
-internal struct Attempt
+internal struct PartialMatch
 {
     /// <summary>The empty match every rule starts from.</summary>
-    public static readonly Attempt None;
+    public static readonly PartialMatch None;
 
     public int Progress;
     public MatchedStep[]? Trace;
@@ -18,7 +18,7 @@ internal struct Attempt
     public readonly int Last => Trace![Progress - 1].Step;
 
     /// <summary>Becomes <paramref name="prefix"/> followed by this step.</summary>
-    public void Extend(in Attempt prefix, int step, in StepFacts facts)
+    public void Extend(in PartialMatch prefix, int step, in StepFacts facts)
     {
         int n = prefix.Progress + 1;
         if (Trace is null || Trace.Length < n)
@@ -28,9 +28,10 @@ internal struct Attempt
         Progress = n;
     }
 
-    /// <summary>A copy of the matched steps, optionally followed by one more; for a report.</summary>
+    /// <summary>A copy of the matched steps, for a report.</summary>
     public readonly MatchedStep[] Steps() => Trace.AsSpan(0, Progress).ToArray();
 
+    /// <summary>A copy of the matched steps followed by one more, for a report.</summary>
     public readonly MatchedStep[] StepsThen(int step, in StepFacts facts)
     {
         var steps = new MatchedStep[Progress + 1];
