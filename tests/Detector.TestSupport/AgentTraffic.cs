@@ -21,6 +21,7 @@ public sealed class AgentTraffic
     ];
 
     private readonly List<string> _lines = [];
+    private readonly Dictionary<string, string> _destinations = new(StringComparer.Ordinal);
     private int _next;
 
     public AgentTraffic(int agents = 4, int days = 4)
@@ -46,6 +47,9 @@ public sealed class AgentTraffic
 
     /// <summary>Event ids of the injected attack, in order.</summary>
     public List<string> AttackEvents { get; } = [];
+
+    /// <summary>The destination of an event this fleet produced.</summary>
+    public string DestinationOf(string eventId) => _destinations[eventId];
 
     public void WriteTo(string path) => File.WriteAllLines(path, _lines);
 
@@ -76,6 +80,7 @@ public sealed class AgentTraffic
         string id = "e-" + (_next++).ToString("D6", CultureInfo.InvariantCulture);
         if (attack)
             AttackEvents.Add(id);
+        _destinations[id] = destination;
         var e = EventJson.Valid(id, at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), agent, session, tool)
             .With("action", action)
             .With("sensitivity", sensitivity)

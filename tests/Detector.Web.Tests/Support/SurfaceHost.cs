@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Detector.Web.Tests.Support;
 
 /// <summary>
-/// A real Kestrel on a free loopback port serving the surfaces as a host would (not TestServer), with
+/// A real Kestrel on a free loopback port serving the surfaces as a host would (not TestServer; the
+/// container disposes the surfaces, flushing InfluxDB), with
 /// its feedback database in a temp folder; disposal stops it, frees the port and deletes the folder.
 /// </summary>
 internal sealed class SurfaceHost : IAsyncDisposable
@@ -57,7 +58,6 @@ internal sealed class SurfaceHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await Surfaces.DisposeAsync();
         _dir.Dispose();
     }
 }

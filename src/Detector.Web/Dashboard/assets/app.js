@@ -104,7 +104,7 @@ async function showAlert(id) {
     el('div', { class: 'mono meta' }, el('a', { href: '#', onclick: (e) => { e.preventDefault(); showAgent(a.agent_id); } }, a.agent_id), ' / ', a.session_id),
     el('h2', {}, 'Evidence chain'), el('ol', { class: 'evidence', id: 'evidence' }, steps),
     el('h2', {}, 'Features'), el('div', { class: 'features' }, features),
-    signals.length ? [el('h2', {}, 'Quarantine signals'), el('ul', {}, signals)] : null,
+    signals.length ? el('div', {}, el('h2', {}, 'Quarantine signals'), el('ul', {}, signals)) : '',
     feedbackForm(a));
 }
 
