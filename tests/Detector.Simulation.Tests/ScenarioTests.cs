@@ -102,19 +102,18 @@ public sealed class ScenarioTests(SmallFleet fleet)
     [Fact]
     public void Slow_poisoning_grows_doses_to_one_new_destination_before_a_large_send()
     {
-        // Each dose is the session's last transfer; only the final dose, which follows sensitive reads, ends a chain.
-        var doses = _run.Sessions(l => l.Scenario == AttackKind.SlowPoisoning.WireName())
-            .Select(s => (s.Label, Send: s.Events.Last(e => e.Action == ToolAction.Transfer))).ToList();
-        Assert.Contains(doses, d => d.Label.FinalEventId == d.Send.EventId);
-        Assert.Contains(doses, d => d.Label.FinalEventId is null);
-        var campaigns = doses.GroupBy(d => d.Send.Destination).ToList();
-        Assert.NotEmpty(campaigns);
-        foreach (var campaign in campaigns)
+        var finals = Attacks(AttackKind.SlowPoisoning).ToList();
+        Assert.NotEmpty(finals);
+        var doseSessions = _run.Sessions(l => l.Scenario == Scenarios.PoisoningDose).ToList();
+        Assert.All(doseSessions, d => Assert.Null(d.Label.FinalEventId));
+        foreach (var (_, _, final) in finals)
         {
-            var sends = campaign.Select(d => d.Send).OrderBy(e => e.Time).ToList();
-            Assert.True(sends.Count >= 2);
-            Assert.Single(sends.Select(e => e.Agent).Distinct());
-            Assert.DoesNotContain(_run.History, e => e.Destination == campaign.Key);
+            // The campaign's earlier doses: the same agent's dose sessions sending to the same destination.
+            var sends = doseSessions.SelectMany(d => d.Events)
+                .Where(e => e.Agent == final.Agent && e.Action == ToolAction.Transfer && e.Destination == final.Destination)
+                .Append(final).OrderBy(e => e.Time).ToList();
+            Assert.True(sends.Count >= 3, $"{final.Destination}: {sends.Count} sends");
+            Assert.DoesNotContain(_run.History, e => e.Destination == final.Destination);
             Assert.True(sends[^1].BytesOut > sends.Take(sends.Count - 1).Max(e => e.BytesOut));
         }
     }

@@ -25,14 +25,19 @@ public sealed partial class SeparabilityTests(SmallFleet fleet)
     [Fact]
     public void Attack_transfer_destinations_have_the_lengths_of_benign_ones()
     {
-        var benign = BenignEvents.Where(e => e.Action == ToolAction.Transfer && e.Destination is not null).GroupBy(e => e.Tool)
+        // Lengths are compared per kind of destination (host, mailbox, webhook, account): one tool's benign
+        // destinations come from a few agents' address books, too few distinct values to bound a length.
+        static string Kind(string d) => d.StartsWith("https://", StringComparison.Ordinal) ? "webhook"
+            : d.Contains('@') ? "email" : d.StartsWith('#') ? "channel" : char.IsAsciiDigit(d[^1]) && !d.Contains('.') ? "account" : "host";
+        var benign = BenignEvents.Where(e => e.Destination is not null).GroupBy(e => Kind(e.Destination!))
             .ToDictionary(g => g.Key, g => g.Select(e => e.Destination!.Length).Order().ToArray());
         var attacks = AttackEvents.Where(e => e.Action == ToolAction.Transfer && e.Destination is not null).ToList();
         Assert.NotEmpty(attacks);
-        foreach (var group in attacks.GroupBy(e => e.Tool))
+        foreach (var e in attacks)
         {
-            var lengths = benign[group.Key];
-            Assert.All(group, e => Assert.InRange(e.Destination!.Length, lengths[0] - 4, lengths[^1] + 4));
+            var lengths = benign[Kind(e.Destination!)];
+            Assert.True(e.Destination!.Length >= lengths[0] - 4 && e.Destination.Length <= lengths[^1] + 4,
+                $"{e.Tool}: {e.Destination} ({e.Destination.Length}) vs benign {lengths[0]}..{lengths[^1]} over {lengths.Length}");
         }
         var allBenign = benign.Values.SelectMany(v => v).Order().ToArray();
         double median = Median(attacks.Select(e => (double)e.Destination!.Length));

@@ -23,6 +23,10 @@ internal static class EvaluationFiles
         w.WriteNumber("baseline_benign_flags_per_1000", report.BaselineBenignFlagsPer1000);
         w.WriteNumber("rollout_sessions", report.RolloutSessions);
         w.WriteNumber("rollout_sessions_flagged", report.RolloutSessionsFlagged);
+        w.WriteStartArray("apart_scenarios");
+        foreach (string a in report.ApartScenarios)
+            w.WriteStringValue(a);
+        w.WriteEndArray();
         w.WriteStartArray("scenarios");
         foreach (var s in report.Scenarios)
         {

@@ -17,6 +17,9 @@ namespace Detector.Hosting.Jobs;
 /// </summary>
 public sealed class EvaluateJob(string events, string labels, string? modelDirectory, string? history, DetectorSettings settings)
 {
+    /// <summary>Malicious scenarios reported per scenario only (default: <see cref="Evaluator.DefaultApart"/>).</summary>
+    public IReadOnlySet<string>? Apart { get; init; }
+
     public async Task<EvaluationReport> RunAsync(CancellationToken cancellationToken)
     {
         var labelList = ReadLabels(labels);
@@ -43,7 +46,7 @@ public sealed class EvaluateJob(string events, string labels, string? modelDirec
             long? first = flags.FirstTrigger.TryGetValue(score.Session.Value, out string? trigger) && positions.TryGetValue(trigger, out long p) ? p : null;
             model[score.Session.Value] = new ScoredSession(score.Session.Value, score.Score, first is not null, first);
         }
-        return Evaluator.Evaluate(summary.ModelVersion, labelList, model, baseline, positions);
+        return Evaluator.Evaluate(summary.ModelVersion, labelList, model, baseline, positions, Apart);
     }
 
     private static List<SessionLabel> ReadLabels(string path)

@@ -13,6 +13,8 @@ public static class EvaluationMarkdown
         sb.AppendLine(c, $"### {title}");
         sb.AppendLine();
         sb.AppendLine(c, $"Model `{r.ModelVersion}`; {r.BenignSessions:#,0} benign and {r.MaliciousSessions:#,0} malicious test sessions. Flagged = an alert of medium or higher severity. Baseline = one rule, \"flag any never-seen destination\".");
+        if (r.ApartScenarios.Count > 0)
+            sb.AppendLine(c, $"Scenarios marked (apart) are shown for information and left out of the overall figures: {string.Join(", ", r.ApartScenarios)}.");
         sb.AppendLine();
         sb.AppendLine("| | model | baseline |");
         sb.AppendLine("| --- | ---: | ---: |");
@@ -27,7 +29,8 @@ public static class EvaluationMarkdown
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in r.Scenarios)
         {
-            sb.AppendLine(c, $"| {s.Scenario} | {s.Sessions} | {F(s.Model.Precision)} | {F(s.Model.Recall)} | {F(s.Model.F1)} | {F(s.Model.RocAuc)} | {F(s.Model.RecallAt1PctFpr)} | {P(s.Model.EarlyShare)} | {F(s.Baseline.Precision)} / {F(s.Baseline.Recall)} / {F(s.Baseline.F1)} | {F(s.Baseline.RocAuc)} |");
+            string name = r.ApartScenarios.Contains(s.Scenario) ? s.Scenario + " (apart)" : s.Scenario;
+            sb.AppendLine(c, $"| {name} | {s.Sessions} | {F(s.Model.Precision)} | {F(s.Model.Recall)} | {F(s.Model.F1)} | {F(s.Model.RocAuc)} | {F(s.Model.RecallAt1PctFpr)} | {P(s.Model.EarlyShare)} | {F(s.Baseline.Precision)} / {F(s.Baseline.Recall)} / {F(s.Baseline.F1)} | {F(s.Baseline.RocAuc)} |");
         }
         return sb.ToString();
     }

@@ -27,7 +27,11 @@ internal sealed class SlowPoisoning : IAttackShaper
         var send = assignment.IsFinalDose ? AttackToolkit.MarkFinal(context.Add(campaign.Tool)) : AttackToolkit.MarkSingleStep(context.Add(campaign.Tool));
         send.Destination = DestinationChoice.Fixed;
         send.FixedDestination = campaign.Destination;
-        send.BytesFactor = assignment.IsFinalDose ? rng.LogNormal(12, 0.6) : 0.3 * Math.Pow(2, assignment.Dose);
+        // Doses double from a third of the campaign's base size, with a little jitter; the final send is the
+        // payload, at least twice the last dose however the draw falls.
+        double Dose(int dose) => 0.3 * Math.Pow(2, dose);
+        double factor = assignment.IsFinalDose ? Math.Max(rng.LogNormal(12, 0.6), 2 * Dose(assignment.Dose - 1)) : Dose(assignment.Dose);
+        send.Bytes = Math.Max(16, (long)Math.Round(campaign.BaseBytes * factor * rng.Uniform(0.9, 1.1)));
         context.AppendOrdinary(0, 2);
     }
 }

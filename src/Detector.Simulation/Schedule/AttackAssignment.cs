@@ -7,4 +7,7 @@ namespace Detector.Simulation.Schedule;
 internal sealed record AttackAssignment(AttackKind Kind, int Variant, PoisonCampaign? Campaign = null, int Dose = 0)
 {
     public bool IsFinalDose => Campaign is not null && Dose >= Campaign.Doses;
+
+    /// <summary>A campaign session before the final one.</summary>
+    public bool IsPoisoningDose => Campaign is not null && !IsFinalDose;
 }

@@ -76,7 +76,7 @@ internal static class AttackPlanner
     }
 
     /// <summary>
-    /// Campaigns of 2..5 sessions of one agent, spread over its test sessions in time order; the
+    /// One campaign per quota unit, each of 3..5 sessions of one agent spread over its test sessions in time order; the
     /// destination is drawn from the same forge as every other destination.
     /// </summary>
     private static void PlanCampaigns(IReadOnlyList<IReadOnlyList<SessionPlan>> days, FleetRoster fleet,
@@ -87,7 +87,9 @@ internal static class AttackPlanner
         {
             if (campaign >= quota + roles.Count)
                 return;
-            int size = Math.Max(2, Math.Min(remaining, rng.Between(3, 5)));
+            // Each campaign ends in one harmful send, the session labelled slow_poisoning, so the quota counts
+            // campaigns; its 2..4 earlier doses come on top (labelled slow_poisoning_dose).
+            int size = rng.Between(3, 5);
             var role = roles[campaign % roles.Count];
             var candidates = fleet.OfRole(role)
                 .Select(a => (Agent: a, Plans: byAgent[a].Where(p => p.Attack is null).ToList()))
@@ -101,14 +103,14 @@ internal static class AttackPlanner
             // Payments move money by amount, not bytes; a data channel shows the growing doses better.
             var preferred = transfers.Where(t => t.Destination != DestinationKind.Account).ToList();
             var tool = rng.Pick(preferred.Count > 0 ? preferred : transfers);
-            var plot = new PoisonCampaign(tool, DestinationForge.Fresh(tool.Destination, rng), size - 1);
+            var plot = new PoisonCampaign(tool, DestinationForge.Fresh(tool.Destination, rng), size - 1, rng.LogNormal(tool.BytesOut, tool.BytesSigma));
             for (int j = 0; j < size; j++)
             {
                 var plan = plans[(int)Math.Round(j * (plans.Count - 1) / (double)(size - 1))];
                 plan.Attack = new AttackAssignment(AttackKind.SlowPoisoning, campaign, plot, j);
             }
             hijacked.Add(agent);
-            remaining -= size;
+            remaining--;
         }
     }
 }

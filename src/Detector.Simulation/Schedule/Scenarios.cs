@@ -12,6 +12,12 @@ internal static class Scenarios
     public const string LongSession = "long_session";
     public const string TenantOnboarding = "tenant_onboarding";
 
+    /// <summary>
+    /// A slow-poisoning campaign session before its final one: attacker-controlled (malicious) but its
+    /// single small send is not the campaign's harmful step, so it is reported apart from `slow_poisoning`.
+    /// </summary>
+    public const string PoisoningDose = "slow_poisoning_dose";
+
     public static IReadOnlyList<AttackKind> Attacks { get; } = Enum.GetValues<AttackKind>();
 
     public static string WireName(this AttackKind kind) => kind switch

@@ -42,7 +42,7 @@ internal sealed class SessionComposer(FleetRoster fleet, Timeline timeline, IdSo
             var context = new AttackContext(agent, fleet, rng, workflow, hijack);
             AttackShapers.For(hijack.Kind).Shape(context);
             steps = context.Steps;
-            scenario = hijack.Kind.WireName();
+            scenario = hijack.IsPoisoningDose ? Scenarios.PoisoningDose : hijack.Kind.WireName();
             malicious = true;
         }
         else

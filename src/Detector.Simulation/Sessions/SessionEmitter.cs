@@ -131,7 +131,7 @@ internal sealed class SessionEmitter(IdSource ids, CredentialLedger ledger, Even
         // Failures tend to be slow (timeouts); denials are fast.
         double factor = e.Outcome switch { Outcome.Error => 2.5, Outcome.Denied => 0.4, _ => 1 };
         e.LatencyMs = Math.Round(rng.LogNormal(tool.LatencyMs, 0.6) * factor, 1);
-        e.BytesOut = Math.Max(16, (long)Math.Round(rng.LogNormal(tool.BytesOut, tool.BytesSigma) * step.BytesFactor));
+        e.BytesOut = step.Bytes ?? Math.Max(16, (long)Math.Round(rng.LogNormal(tool.BytesOut, tool.BytesSigma) * step.BytesFactor));
         var emitAt = rng.Chance(LateDeliveryShare) ? t + TimeSpan.FromMilliseconds(rng.Between(1_000, 20_000)) : t;
         sink.Add(emitAt, json.Write(e));
         return e.LatencyMs;

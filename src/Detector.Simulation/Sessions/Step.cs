@@ -32,6 +32,9 @@ internal sealed class Step(ToolSpec tool)
     /// <summary>Multiplies the tool's usual bytes sent.</summary>
     public double BytesFactor { get; set; } = 1;
 
+    /// <summary>Bytes sent, when the attack decides them exactly (before <see cref="BytesFactor"/>, which then does not apply).</summary>
+    public long? Bytes { get; set; }
+
     /// <summary>Forces an approval id on or off; null uses the tool's routine rate.</summary>
     public bool? Approval { get; set; }
 
