@@ -25,6 +25,8 @@ public sealed class AlertFactory(string modelVersion)
                 strongest = i;
         }
         var kind = evidence.BestAt(strongest).Kind;
+        // A completed policy rule names the alert; otherwise the strongest evidence kind does.
+        string kindName = RuleKind(evidence) ?? kind.WireName();
 
         var steps = new List<EvidenceStep>(evidence.Steps.Count + 1);
         foreach (var s in evidence.Steps.OrderBy(s => s.Step))
@@ -47,9 +49,21 @@ public sealed class AlertFactory(string modelVersion)
             features.Add(new Feature(b.Kind.WireName() + "_neglog10_p", -Math.Log10(b.PValue)));
         }
 
-        string alertId = DeterministicId.Create("alert", session.Key.Agent.Value, session.Key.Session.Value, kind.WireName(), severity.WireName(), trigger.EventId);
-        return new Alert(alertId, trigger.Time, detectedAt, session.Key.Agent, session.Key.Session, kind.WireName(), severity, risk,
+        string alertId = DeterministicId.Create("alert", session.Key.Agent.Value, session.Key.Session.Value, kindName, severity.WireName(), trigger.EventId);
+        return new Alert(alertId, trigger.Time, detectedAt, session.Key.Agent, session.Key.Session, kindName, severity, risk,
             steps, Explain(session, agent, kind, severity), features, modelVersion);
+    }
+
+    /// <summary>The id of the most severe completed policy rule in the session, if any (its finding's subject starts with it).</summary>
+    private static string? RuleKind(SessionEvidence evidence)
+    {
+        EvidenceStepRecord? best = null;
+        foreach (var s in evidence.Steps)
+        {
+            if (s.Finding.Kind == EvidenceKind.PolicyRule && s.Finding.Basis > 0 && (best is null || s.Finding.Basis > best.Value.Finding.Basis))
+                best = s;
+        }
+        return best?.Finding.Subject is { } subject && subject.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? subject[..colon] : null;
     }
 
     private static string TriggerNote(SessionEvidence evidence, string eventId)

@@ -27,6 +27,10 @@ public sealed class CredentialDetector : IDetector
             return;
         var binding = c.Bindings.FindCredential(id);
         var verdict = Judge(c, binding);
+        c.Credential = verdict.Foreign ? Rules.CredentialStatus.Foreign
+            : verdict.Stale ? Rules.CredentialStatus.Stale
+            : verdict.Expired ? Rules.CredentialStatus.Expired
+            : Rules.CredentialStatus.Valid;
         if (verdict.Expired)
             Report(c, findings, GroupRate.ExpiredCredential, $"credential {id} used {Describe(e.Time - verdict.ExpiresAt!.Value)} after it expired");
         if (verdict.Foreign)

@@ -26,6 +26,7 @@ public sealed class DelegationDetector : IDetector
             return;
         var (group, intent, parentIntent) = Parent(c);
         double p = ActionProbability(group, intent, e.Action, out double observed, out double total);
+        c.OutsideParentIntent = p < ReportBelow;
         if (p < ReportBelow)
         {
             string subject = parentIntent is null

@@ -19,6 +19,9 @@ public sealed class EscalationDetector : IDetector
 {
     private const double ReportBelow = 0.05;
 
+    /// <summary>A transfer this unlikely in size for the agent counts as large for the policy rules.</summary>
+    private const double LargeTransferBelow = 0.01;
+
     /// <summary>The share assumed for an action an immature agent has no history of.</summary>
     private const double UnknownShare = 0.05;
 
@@ -60,9 +63,10 @@ public sealed class EscalationDetector : IDetector
         var e = c.Event;
         var chain = c.Session.Chain;
         var transfers = c.Agent.Transfers;
+        bool young = c.DestinationKey != 0 && transfers.Young.TryGet(c.DestinationKey, e.Time, out _, out _);
+        c.DestinationIsYoung = young;
         if (c.DestinationKey != 0 && chain.SensitiveReads > 0)
         {
-            bool young = transfers.Young.TryGet(c.DestinationKey, e.Time, out _, out _);
             if (c.DestinationIsNew || young)
             {
                 double pDestination = c.AgentMature ? c.Agent.Novelty.PNew(NoveltyCategory.TransferDestination) : c.Group.Rate(NoveltyCategory.TransferDestination).PNew;
@@ -81,6 +85,7 @@ public sealed class EscalationDetector : IDetector
         if (e.BytesOut is long bytes && transfers.Bytes.IsTrusted && bytes > 4 * transfers.Bytes.Typical)
         {
             double p = transfers.Bytes.PValueAbove(bytes);
+            c.LargeTransfer = p < LargeTransferBelow;
             if (p < ReportBelow)
                 findings.Add(new Finding(EvidenceKind.TransferVolume, p, e.Destination, bytes, transfers.Bytes.Typical, transfers.Bytes.Max));
         }

@@ -63,6 +63,45 @@ public sealed class EventContext
     /// <summary>Set by the novelty detector: the tenant is not established for the agent (seen fewer than three times before).</summary>
     public bool TenantIsForeign { get; set; }
 
+    /// <summary>Set by the novelty detector: the tool is new for the agent.</summary>
+    public bool ToolIsNew { get; set; }
+
+    /// <summary>Set by the novelty detector: the new destination is used by no peer either.</summary>
+    public bool DestinationNewForPeers { get; set; }
+
+    /// <summary>Set by the escalation detector: the destination is young (first used within two weeks).</summary>
+    public bool DestinationIsYoung { get; set; }
+
+    /// <summary>Set by the escalation detector: the transfer is far larger than the agent's usual ones.</summary>
+    public bool LargeTransfer { get; set; }
+
+    /// <summary>Set by the delegation detector: the delegated step is unusual under the parent session's intent.</summary>
+    public bool OutsideParentIntent { get; set; }
+
+    /// <summary>Set by the credential detector.</summary>
+    public Rules.CredentialStatus Credential { get; set; }
+
+    /// <summary>What the policy rules may test about this step, from the event and the detectors' verdicts.</summary>
+    public Rules.StepFacts Facts() => new()
+    {
+        Action = Event.Action,
+        Sensitivity = Event.Sensitivity,
+        Outcome = Event.Outcome,
+        Tool = Event.Tool,
+        Destination = DestinationKey == 0 ? Rules.DestinationClass.None
+            : DestinationIsNew ? (DestinationNewForPeers ? Rules.DestinationClass.NewForPeers : Rules.DestinationClass.NewForAgent)
+            : DestinationIsYoung ? Rules.DestinationClass.Young
+            : Rules.DestinationClass.Established,
+        ForeignTenant = TenantIsForeign,
+        Delegated = Event.IsDelegated,
+        OutsideParentIntent = OutsideParentIntent,
+        Credential = Credential,
+        NewTool = ToolIsNew,
+        HasApproval = Event.ApprovalId is not null,
+        BytesOut = Event.BytesOut,
+        LargeTransfer = LargeTransfer,
+    };
+
     public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, IBindingTable bindings, EngineOptions options, bool newSession)
     {
         Event = e;
@@ -83,5 +122,11 @@ public sealed class EventContext
         DestinationIsNew = false;
         TenantIsNew = false;
         TenantIsForeign = false;
+        ToolIsNew = false;
+        DestinationNewForPeers = false;
+        DestinationIsYoung = false;
+        LargeTransfer = false;
+        OutsideParentIntent = false;
+        Credential = Rules.CredentialStatus.None;
     }
 }

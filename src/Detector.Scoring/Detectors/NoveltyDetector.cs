@@ -35,12 +35,13 @@ public sealed class NoveltyDetector : IDetector
     public void Score(EventContext c, FindingBuffer findings)
     {
         var e = c.Event;
-        Check(c, findings, NoveltyCategory.Tool, c.ToolKey, EvidenceKind.NewTool, e.Tool);
+        c.ToolIsNew = Check(c, findings, NoveltyCategory.Tool, c.ToolKey, EvidenceKind.NewTool, e.Tool);
         if (c.ResourceKey != 0)
             Check(c, findings, NoveltyCategory.ResourcePattern, c.ResourceKey, EvidenceKind.NewResource, e.Resource);
         if (c.DestinationKey != 0)
         {
             c.DestinationIsNew = Check(c, findings, c.DestinationCategory, c.DestinationKey, EvidenceKind.NewDestination, e.Destination);
+            c.DestinationNewForPeers = c.DestinationIsNew && c.Group.Users(c.DestinationCategory, c.DestinationKey) == 0;
             if (c.DestinationIsNew)
                 Check(c, findings, NoveltyCategory.DestinationDomain, c.DomainKey, EvidenceKind.NewDestination, DestinationDomain.Of(e.Destination!).ToString());
         }

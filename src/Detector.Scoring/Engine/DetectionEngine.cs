@@ -3,6 +3,7 @@ using Detector.Scoring.Bindings;
 using Detector.Scoring.Detectors;
 using Detector.Scoring.Fusion;
 using Detector.Scoring.Model;
+using Detector.Scoring.Rules;
 
 namespace Detector.Scoring.Engine;
 
@@ -19,6 +20,7 @@ public sealed class DetectionEngine
         Model = model;
         Bindings = bindings;
         Thresholds = model.Thresholds ?? SeverityThresholds.From(options.SeverityThresholds);
+        Rules = RuleSet.Load(options.Rules);
         Alerts = new AlertFactory(model.Version);
     }
 
@@ -29,6 +31,9 @@ public sealed class DetectionEngine
     public IBindingTable Bindings { get; }
 
     public SeverityThresholds Thresholds { get; }
+
+    /// <summary>The policy rules, shared by every shard (immutable).</summary>
+    public RuleSet Rules { get; }
 
     /// <summary>
     /// A fresh detector set for one shard (some hold scratch buffers). Order matters: novelty runs

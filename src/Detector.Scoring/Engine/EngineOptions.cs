@@ -45,6 +45,9 @@ public sealed class EngineOptions
         [Severity.Critical] = 0.99995,
     };
 
+    /// <summary>The policy rules (a YAML file, else the shipped default set) and which of them are switched off.</summary>
+    public Rules.RuleSetOptions Rules { get; set; } = new();
+
     public void Validate()
     {
         if (MaxAgents < 1 || MaxSessions < 1 || MaxBindings < 1)

@@ -6,6 +6,7 @@ using Detector.Scoring.Detectors;
 using Detector.Scoring.Evidence;
 using Detector.Scoring.Fusion;
 using Detector.Scoring.Profiles;
+using Detector.Scoring.Rules;
 using Detector.Scoring.State;
 
 namespace Detector.Scoring.Engine;
@@ -25,6 +26,7 @@ public sealed class EngineShard : IScoringShard
     private readonly FindingBuffer _findings = new();
     private readonly StateCounters _counters = new();
     private readonly IDetector[] _detectors;
+    private readonly RuleMatchBuffer _ruleMatches = new();
     private HashSet<AgentId> _dirty = [];
 
     public EngineShard(DetectionEngine engine, bool learnFromAlertedSessions)
@@ -107,6 +109,7 @@ public sealed class EngineShard : IScoringShard
         _findings.Clear();
         foreach (var detector in _detectors)
             detector.Score(_context, _findings);
+        ApplyRules(session);
 
         foreach (ref readonly var f in _findings.AsSpan())
             session.Evidence.Add(new EvidenceStepRecord(e.EventId, e.Time, e.Tool, e.Action.WireName(), session.Steps, f));
@@ -117,6 +120,8 @@ public sealed class EngineShard : IScoringShard
         session.MaxRisk = Math.Max(session.MaxRisk, risk);
 
         var severity = _engine.Thresholds.Classify(risk);
+        if (session.RuleSeverity > severity)
+            severity = session.RuleSeverity;
         if (severity > session.AlertedSeverity)
         {
             result.AddAlert(_engine.Alerts.Create(session, agent, e, detectedAt, severity, risk));
@@ -211,6 +216,19 @@ public sealed class EngineShard : IScoringShard
     {
         foreach (var session in OpenSessions)
             SessionClosed?.Invoke(session);
+    }
+
+    /// <summary>Feeds the step's facts to the policy rules; what they report becomes evidence, a completed rule's severity a floor.</summary>
+    private void ApplyRules(SessionState session)
+    {
+        var rules = _engine.Rules;
+        rules.Observe(session.Rules, _context.Facts(), session.Steps, _ruleMatches);
+        foreach (ref readonly var m in _ruleMatches.AsSpan())
+        {
+            _findings.Add(new Finding(EvidenceKind.PolicyRule, m.PValue, $"{m.Rule.Id}: {rules.Describe(m)}", m.Steps.Count, m.Rule.Length, (double)m.Severity, FindingScope.Session));
+            if (m.Severity > session.RuleSeverity)
+                session.RuleSeverity = m.Severity;
+        }
     }
 
     private bool Learns(SessionState session) => LearnFromAlertedSessions || session.AlertedSeverity < Severity.Medium;

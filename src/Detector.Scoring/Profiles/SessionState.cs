@@ -2,6 +2,7 @@ using Detector.Domain.Identity;
 using Detector.Domain.Outputs;
 using Detector.Domain.Time;
 using Detector.Scoring.Evidence;
+using Detector.Scoring.Rules;
 using Detector.Scoring.Statistics;
 
 namespace Detector.Scoring.Profiles;
@@ -72,6 +73,12 @@ public sealed class SessionState(SessionKey key, EventTime start)
 
     public int Alerts { get; set; }
 
+    /// <summary>Where the session stands in each policy rule's pattern.</summary>
+    public RuleSessionState Rules { get; private set; } = new();
+
+    /// <summary>The highest severity a completed policy rule set for the session: a floor under the calibrated one.</summary>
+    public Severity RuleSeverity { get; set; }
+
     /// <summary>Whether the session has been folded into its agent's session shape.</summary>
     public bool ShapeFolded { get; set; }
 
@@ -101,6 +108,8 @@ public sealed class SessionState(SessionKey key, EventTime start)
         w.Write((byte)AlertedSeverity);
         w.Write(Alerts);
         w.Write(ShapeFolded);
+        Rules.Write(w);
+        w.Write((byte)RuleSeverity);
         w.Write((byte)_credentials.Count);
         foreach (string c in _credentials)
             w.Write(c);
@@ -133,6 +142,8 @@ public sealed class SessionState(SessionKey key, EventTime start)
         s.AlertedSeverity = (Severity)r.ReadByte();
         s.Alerts = r.ReadInt32();
         s.ShapeFolded = r.ReadBoolean();
+        s.Rules = RuleSessionState.Read(r);
+        s.RuleSeverity = (Severity)r.ReadByte();
         int credentials = r.ReadByte();
         for (int i = 0; i < credentials; i++)
             s._credentials.Add(r.ReadString());
