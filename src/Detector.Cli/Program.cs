@@ -17,10 +17,12 @@ public static class Program
             SimulateCommand.Create(),
             EvaluateCommand.Create(),
             BenchCommand.Create(),
+            RunCommand.Create(),
+            BrokerCommand.Create(),
         };
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception e) when (e is ModelFormatException or FileNotFoundException or ArgumentException or InvalidOperationException or InvalidDataException)
         {

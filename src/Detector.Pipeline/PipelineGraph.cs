@@ -28,9 +28,10 @@ public sealed class PipelineGraph
         Source = source;
         Parse = new ParseStep(options.Ingest, catalog, source);
         Router = new ShardRouter(options.Shards);
+        Guard = new EnforcementGuard(quarantine);
         var shards = new ShardStep[options.Shards];
         for (int i = 0; i < shards.Length; i++)
-            shards[i] = new ShardStep(createShard(i), new IngestGate(options, wallClock), new QuarantinePolicy(quarantine), source, wallClock, tap);
+            shards[i] = new ShardStep(createShard(i), new IngestGate(options, wallClock), new QuarantinePolicy(quarantine, Guard, wallClock), source, wallClock, tap);
         Shards = shards;
     }
 
@@ -43,6 +44,9 @@ public sealed class PipelineGraph
     public ShardRouter Router { get; }
 
     public IReadOnlyList<ShardStep> Shards { get; }
+
+    /// <summary>Monitor-only scope and circuit breaker, shared by every shard's quarantine policy.</summary>
+    public EnforcementGuard Guard { get; }
 
     /// <summary>State sizes and evictions summed over shards.</summary>
     public StateCounters StateCounters()

@@ -1,12 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using Detector.Cli.Bench;
+using Detector.Hosting.Configuration;
+using Detector.Hosting.Worker;
 using Detector.Simulation;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Detector.Cli.Commands;
 
-/// <summary>`detector bench`: single-thread pipeline throughput, allocation per event, memory per agent.</summary>
+/// <summary>
+/// `detector bench`: single-thread pipeline throughput, allocation per event, memory per agent;
+/// `detector bench kafka`: the worker end to end through the in-process Kafka cluster.
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -17,7 +23,7 @@ internal static class BenchCommand
         var iterations = new Option<int>("--iterations") { Description = "Measured runs (the median is reported).", DefaultValueFactory = _ => 5 };
         var command = new Command("bench", "Measure the pipeline on one thread: events/s, bytes allocated per event, memory per agent.")
         {
-            agents, historyDays, testDays, iterations,
+            agents, historyDays, testDays, iterations, CreateKafka(),
         };
         command.SetAction(async (result, ct) =>
         {
@@ -44,6 +50,34 @@ internal static class BenchCommand
             var m = bench.Median;
             AnsiConsole.MarkupLine(c, "median: [green]{0:#,0} events/s[/], {1:0} B allocated per event, {2:#,0} B retained per agent ({3:#,0} agents), peak working set {4:#,0} MB, dataset {5:#,0} MB",
                 m.EventsPerSecond, m.BytesAllocatedPerEvent, m.RetainedBytesPerAgent, m.Agents, bench.PeakWorkingSetBytes / 1e6, bench.DatasetBytes / 1e6);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateKafka()
+    {
+        var rate = new Option<double>("--rate") { Description = "Offered events/s; 0 offers as many as the worker sustains.", DefaultValueFactory = _ => 0 };
+        var duration = new Option<double>("--duration") { Description = "Seconds measured (after the warm-up).", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<double>("--warmup") { Description = "Seconds of warm-up before measuring.", DefaultValueFactory = _ => 5 };
+        var agents = new Option<int>("--agents") { Description = "Agents in the generated fleet.", DefaultValueFactory = _ => 200 };
+        var command = new Command("kafka", "Measure the Kafka worker end to end through the in-process mock cluster: sustained events/s, alert and signal latency.")
+        {
+            rate, duration, warmup, agents,
+        }.WithSettings();
+        command.SetAction(async (result, ct) =>
+        {
+            var settings = WorkerSettings.Bind(SettingsLoader.BuildConfiguration(result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Set) ?? []));
+            using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
+            var fleet = DemoCommand.SimulateFleet(DemoCommand.Options(result.GetValue(agents)));
+            double offered = result.GetValue(rate);
+            var bench = await AnsiConsole.Status().StartAsync("training, then streaming through the mock cluster...", _ =>
+                new KafkaBench(settings, fleet, loggers, TimeProvider.System).RunAsync(offered, TimeSpan.FromSeconds(result.GetValue(duration)), TimeSpan.FromSeconds(result.GetValue(warmup)), ct));
+            var c = CultureInfo.InvariantCulture;
+            AnsiConsole.MarkupLine(c, "offered {0}: [green]{1:#,0} events/s[/] sustained over {2:0.0} s ({3:#,0} events, {4:#,0} alerts, {5:#,0} signals), lag at end {6:#,0}, pauses {7:#,0}",
+                offered > 0 ? offered.ToString("#,0 events/s", c) : "as fast as sustained", bench.EventsPerSecond, bench.Window.TotalSeconds, bench.Events, bench.Alerts, bench.Signals, bench.LagAtEnd, bench.Pauses);
+            AnsiConsole.MarkupLine(c, "production -> alert acknowledged: p50 {0:0.0} ms, p99 {1:0.0} ms ({2:#,0} alerts)", bench.AlertP50.Milliseconds, bench.AlertP99.Milliseconds, bench.AlertP99.Samples);
+            AnsiConsole.MarkupLine(c, "production -> signal acknowledged (cooldown off): p50 {0:0.0} ms, p99 {1:0.0} ms ({2:#,0} signals)", bench.SignalP50.Milliseconds, bench.SignalP99.Milliseconds, bench.SignalP99.Samples);
             return 0;
         });
         return command;

@@ -22,7 +22,7 @@ internal sealed class LiveAlertPrinter(Severity minimum) : IOutcomeSink
         }
         foreach (var s in completion.Signals)
         {
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[magenta]SIGNAL {0}[/] {1} session {2} credentials [{3}] until {4}",
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "[magenta]SIGNAL {0}[/] {1} session {2} credentials [[{3}]] until {4}",
                 Markup.Escape(s.Data.Action.WireName()), Markup.Escape(s.Subject), Markup.Escape(s.Data.Session.Value),
                 Markup.Escape(string.Join(", ", s.Data.CredentialIds)), Markup.Escape(s.Data.ExpiresAt.ToString()));
         }

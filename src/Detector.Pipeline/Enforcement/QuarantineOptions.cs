@@ -36,6 +36,12 @@ public sealed class QuarantineOptions
     /// <summary>Agents whose cooldown state is remembered per shard (least recently signalled forgotten first).</summary>
     public int MaxTrackedAgents { get; set; } = 100_000;
 
+    /// <summary>Agents, roles or the whole fleet that are scored and alerted on but never enforced.</summary>
+    public MonitorOnlyOptions MonitorOnly { get; set; } = new();
+
+    /// <summary>The global limit on automated revocations and quarantines.</summary>
+    public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     public QuarantineAction ActionFor(Severity severity) => Actions.GetValueOrDefault(severity, QuarantineAction.None);
 
     public TimeSpan DurationOf(QuarantineAction action) => Durations.GetValueOrDefault(action, TimeSpan.FromHours(1));
@@ -53,6 +59,8 @@ public sealed class QuarantineOptions
             if (duration <= TimeSpan.Zero)
                 throw new ArgumentOutOfRangeException(nameof(Durations), duration, $"duration of {action.WireName()} must be positive");
         }
+        MonitorOnly.Validate();
+        CircuitBreaker.Validate();
         foreach (var (severity, action) in Actions)
         {
             if (action == QuarantineAction.Release)

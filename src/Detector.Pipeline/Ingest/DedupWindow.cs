@@ -46,12 +46,19 @@ public sealed class DedupWindow
         }
     }
 
-    public void Write(BinaryWriter writer)
+    public void Write(BinaryWriter writer) => Write(writer, int.MaxValue);
+
+    /// <summary>Writes only the <paramref name="newest"/> most recently added ids (a checkpoint's bounded share of the window).</summary>
+    public void Write(BinaryWriter writer, int newest)
     {
+        int count = Math.Min(newest, _order.Count);
+        int skip = _order.Count - count;
         writer.Write((byte)1);
-        writer.Write(_order.Count);
+        writer.Write(count);
         foreach (var (id, time) in _order)
         {
+            if (skip-- > 0)
+                continue;
             writer.Write(id);
             writer.Write(time.UtcTicks);
         }

@@ -3,6 +3,7 @@ using Detector.Domain.Ingest;
 using Detector.Domain.Outputs;
 using Detector.Domain.Time;
 using Detector.Pipeline.Records;
+using Detector.Pipeline.Sinks;
 
 namespace Detector.Pipeline.Stages;
 
@@ -22,6 +23,12 @@ public readonly record struct Completion
     public SessionKey Session { get; init; }
     public double SessionRisk { get; init; }
     public EventTime EventTime { get; init; }
+
+    /// <summary>When the input record reached the pipeline (its Kafka timestamp); null in replay.</summary>
+    public EventTime? ArrivalTime { get; init; }
+
+    /// <summary>Where sinks report durable delivery of this record's outputs; null when nothing waits for it (replay).</summary>
+    public IDeliveryTracker? Delivery { get; init; }
 
     public Completion()
     {

@@ -7,7 +7,7 @@ using Detector.Pipeline.Sources;
 namespace Detector.Pipeline.Stages;
 
 /// <summary>Parses an item's bytes into its event; a reject becomes a completion carrying the dead letter.</summary>
-public sealed class ParseStep(IngestLimits limits, ToolCatalog catalog, IRecordSource source)
+public sealed class ParseStep(IngestLimits limits, ToolCatalog catalog, IRecordOrigin source)
 {
     private readonly ToolEventParser _parser = new(limits, catalog);
 
@@ -24,7 +24,7 @@ public sealed class ParseStep(IngestLimits limits, ToolCatalog catalog, IRecordS
         return false;
     }
 
-    internal static Completion Reject(PipelineItem item, ParseResult result, IRecordSource source) => new()
+    internal static Completion Reject(PipelineItem item, ParseResult result, IRecordOrigin source) => new()
     {
         Sequence = item.Sequence,
         Position = item.Position,
@@ -34,5 +34,6 @@ public sealed class ParseStep(IngestLimits limits, ToolCatalog catalog, IRecordS
             ? new DeadLetter(result.Reason, result.Describe(), source.Describe(item.Position), item.Memory.ToArray())
             : null,
         EventTime = item.Event.Time,
+        ArrivalTime = item.ArrivalTime,
     };
 }

@@ -1,4 +1,5 @@
 using Detector.Domain.Ingest;
+using Detector.Domain.Outputs;
 using Detector.Domain.Time;
 using Detector.Pipeline.Enforcement;
 using Detector.Pipeline.Ingest;
@@ -12,7 +13,7 @@ namespace Detector.Pipeline.Stages;
 /// One shard's work on a parsed event: admission (duplicates, lateness, skew), scoring, and the
 /// quarantine decision. Owns the shard's state; called by exactly one thread.
 /// </summary>
-public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePolicy policy, IRecordSource source, TimeProvider? wallClock, IScoredEventTap? tap = null)
+public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePolicy policy, IRecordOrigin source, TimeProvider? wallClock, IScoredEventTap? tap = null)
 {
     private readonly ScoreResult _result = new();
 
@@ -33,18 +34,21 @@ public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePo
         _result.Clear();
         shard.Process(e, detectedAt, _result);
         tap?.Observe(e, _result);
-        var alerts = _result.Alerts.Count == 0 ? [] : _result.Alerts.ToArray();
-        var signal = policy.Decide(alerts, _result.SessionCredentials);
+        Alert[] alerts = _result.Alerts.Count == 0 ? [] : _result.Alerts.ToArray();
+        var decision = policy.Decide(alerts, _result.SessionCredentials);
+        if (decision.Notice is { } notice)
+            alerts = [.. alerts, notice];
         return new Completion
         {
             Sequence = item.Sequence,
             Position = item.Position,
             Disposition = Disposition.Applied,
             Alerts = alerts,
-            Signals = signal is null ? [] : [signal],
+            Signals = decision.Signal is { } signal ? [signal] : [],
             Session = _result.Session,
             SessionRisk = _result.SessionRisk,
             EventTime = e.Time,
+            ArrivalTime = item.ArrivalTime,
         };
     }
 }

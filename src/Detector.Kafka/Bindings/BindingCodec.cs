@@ -1,0 +1,80 @@
+using System.Text;
+using Detector.Domain.Identity;
+using Detector.Domain.Time;
+using Detector.Scoring.Bindings;
+
+namespace Detector.Kafka.Bindings;
+
+/// <summary>
+/// Keys and values of the binding table topic. Keys: <c>c\n{credential}</c> and
+/// <c>s\n{agent}\n{session}</c> (compaction keeps the latest of each). Values: a version byte, then the
+/// binding's fields.
+/// </summary>
+internal static class BindingCodec
+{
+    private const byte Version = 1;
+
+    public static byte[] Key(CredentialBinding b) => Encoding.UTF8.GetBytes("c\n" + b.CredentialId);
+
+    public static byte[] Key(SessionBinding b) => Encoding.UTF8.GetBytes($"s\n{b.Session.Agent.Value}\n{b.Session.Session.Value}");
+
+    public static byte[] Value(CredentialBinding b) => Write(w =>
+    {
+        w.Write(b.CredentialId);
+        w.Write(b.Owner.Agent.Value);
+        w.Write(b.Owner.Session.Value);
+        w.Write(b.FirstUse.UtcTicks);
+        w.Write(b.LastUse.UtcTicks);
+        w.Write(b.ExpiresAt.HasValue);
+        w.Write(b.ExpiresAt?.UtcTicks ?? 0);
+    });
+
+    public static byte[] Value(SessionBinding b) => Write(w =>
+    {
+        w.Write(b.Session.Agent.Value);
+        w.Write(b.Session.Session.Value);
+        w.Write(b.Group);
+        w.Write(b.Intent is not null);
+        w.Write(b.Intent ?? "");
+        w.Write(b.Start.UtcTicks);
+        w.Write(b.LastSeen.UtcTicks);
+    });
+
+    /// <summary>Decodes a record into a credential or session binding; null for a key of another kind.</summary>
+    public static object? Read(byte[] key, byte[] value)
+    {
+        using var r = new BinaryReader(new MemoryStream(value, writable: false));
+        if (r.ReadByte() != Version)
+            throw new InvalidDataException("unsupported binding record version");
+        if (key.Length > 2 && key[0] == 'c' && key[1] == '\n')
+        {
+            string id = r.ReadString();
+            var owner = new SessionKey(new AgentId(r.ReadString()), new SessionId(r.ReadString()));
+            var first = new EventTime(r.ReadInt64());
+            var last = new EventTime(r.ReadInt64());
+            bool hasExpiry = r.ReadBoolean();
+            long expiry = r.ReadInt64();
+            return new CredentialBinding(id, owner, first, last, hasExpiry ? new EventTime(expiry) : null);
+        }
+        if (key.Length > 2 && key[0] == 's' && key[1] == '\n')
+        {
+            var session = new SessionKey(new AgentId(r.ReadString()), new SessionId(r.ReadString()));
+            int group = r.ReadInt32();
+            bool hasIntent = r.ReadBoolean();
+            string intent = r.ReadString();
+            return new SessionBinding(session, group, hasIntent ? intent : null, new EventTime(r.ReadInt64()), new EventTime(r.ReadInt64()));
+        }
+        return null;
+    }
+
+    private static byte[] Write(Action<BinaryWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write(Version);
+            body(w);
+        }
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,90 @@
+using Confluent.Kafka;
+using Detector.Kafka.Clients;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Kafka.Bindings;
+
+/// <summary>
+/// Reads every partition of a compacted topic from its beginning, without a consumer group, and keeps
+/// following it on a thread of its own: the "global table" of Kafka Streams. <see cref="StartAsync"/>
+/// returns once the records present at start have been applied.
+/// </summary>
+internal sealed class CompactedTopicFollower(KafkaOptions options, string topic, string clientId, Action<byte[], byte[]?> apply, ILogger logger) : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _thread;
+
+    public long Applied { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var consumer = new ConsumerBuilder<byte[], byte[]?>(ClientConfigs.Reader(options, clientId))
+            .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
+            .Build();
+        var partitions = Partitions();
+        var pending = new HashSet<int>();
+        foreach (var tp in partitions)
+        {
+            var marks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30));
+            if (marks.High.Value > marks.Low.Value)
+                pending.Add(tp.Partition.Value);
+        }
+        consumer.Assign(partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
+        if (pending.Count == 0)
+            _caughtUp.TrySetResult();
+        _thread = new Thread(() => Follow(consumer, pending)) { IsBackground = true, Name = "agentdrift-follow-" + topic };
+        _thread.Start();
+        await _caughtUp.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Follow(IConsumer<byte[], byte[]?> consumer, HashSet<int> pending)
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                if (record is null)
+                    continue;
+                if (record.IsPartitionEOF)
+                {
+                    if (pending.Remove(record.Partition.Value) && pending.Count == 0)
+                        _caughtUp.TrySetResult();
+                    continue;
+                }
+                if (record.Message.Key is { } key)
+                {
+                    apply(key, record.Message.Value);
+                    Applied++;
+                }
+            }
+        }
+        catch (Exception e) when (e is KafkaException or InvalidDataException or EndOfStreamException)
+        {
+            logger.LogError(e, "following {Topic} stopped", topic);
+            _caughtUp.TrySetException(e);
+        }
+        finally
+        {
+            consumer.Close();
+            consumer.Dispose();
+        }
+    }
+
+    private List<TopicPartition> Partitions()
+    {
+        using var admin = new AdminClientBuilder(ClientConfigs.Admin(options)).Build();
+        var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.FirstOrDefault(t => t.Topic == topic);
+        if (metadata is null || metadata.Partitions.Count == 0)
+            throw new InvalidOperationException($"topic {topic} does not exist (create it, or set Kafka:Provisioning)");
+        return metadata.Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread?.Join();
+        _stop.Dispose();
+    }
+}

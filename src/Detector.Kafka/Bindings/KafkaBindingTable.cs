@@ -1,0 +1,128 @@
+using Confluent.Kafka;
+using Detector.Domain.Identity;
+using Detector.Domain.Time;
+using Detector.Kafka.Outputs;
+using Detector.Scoring.Bindings;
+using Detector.Scoring.State;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Kafka.Bindings;
+
+/// <summary>
+/// The binding table shared by every worker: reads are local (an <see cref="InMemoryBindingTable"/>);
+/// local changes are published to a compacted topic that every worker follows in full and merges in.
+/// Publication is throttled: a new binding, a new owner, expiry or intent goes out at once, a mere
+/// last-use refresh only once per <see cref="KafkaOptions.BindingRefresh"/>. Publication is best effort
+/// (a lost refresh makes another worker's view of a credential slightly older), so its failures are
+/// logged, not fatal. Merges keep the earliest owner and the latest use, so the order in which workers'
+/// updates arrive does not matter.
+/// </summary>
+public sealed class KafkaBindingTable : IBindingTable, IDisposable
+{
+    private readonly InMemoryBindingTable _inner;
+    private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly KafkaOptions _options;
+    private readonly ILogger _logger;
+    private readonly CompactedTopicFollower _follower;
+    private readonly Lock _lock = new();
+    private readonly BoundedLruMap<string, EventTime> _published;
+
+    public KafkaBindingTable(InMemoryBindingTable inner, IProducer<byte[]?, byte[]> producer, KafkaOptions options, ILogger logger)
+    {
+        _inner = inner;
+        _producer = producer;
+        _options = options;
+        _logger = logger;
+        _published = new BoundedLruMap<string, EventTime>(100_000);
+        _follower = new CompactedTopicFollower(options, options.Topics.Bindings, "agentdrift-bindings", Apply, logger);
+    }
+
+    /// <summary>Bindings received from the topic (including this worker's own, echoed back).</summary>
+    public long Received => _follower.Applied;
+
+    /// <summary>Loads the table from the topic; returns once every binding published before start is applied.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => _follower.StartAsync(cancellationToken);
+
+    public CredentialBinding? FindCredential(string credentialId) => _inner.FindCredential(credentialId);
+
+    public SessionBinding? FindSession(AgentId agent, SessionId session) => _inner.FindSession(agent, session);
+
+    public (long Count, long Evicted) Size => _inner.Size;
+
+    public void RecordCredential(CredentialBinding binding)
+    {
+        bool publish;
+        lock (_lock)
+        {
+            var previous = _inner.FindCredential(binding.CredentialId);
+            _inner.RecordCredential(binding);
+            bool changed = previous is null || previous.Owner != binding.Owner || previous.ExpiresAt != binding.ExpiresAt;
+            publish = Due("c\n" + binding.CredentialId, binding.LastUse, changed);
+        }
+        if (publish)
+            Publish(BindingCodec.Key(binding), BindingCodec.Value(binding));
+    }
+
+    public void RecordSession(SessionBinding binding)
+    {
+        bool publish;
+        lock (_lock)
+        {
+            var previous = _inner.FindSession(binding.Session.Agent, binding.Session.Session);
+            _inner.RecordSession(binding);
+            bool changed = previous is null || previous.Group != binding.Group || previous.Intent != binding.Intent;
+            publish = Due($"s\n{binding.Session.Agent.Value}\n{binding.Session.Session.Value}", binding.LastSeen, changed);
+        }
+        if (publish)
+            Publish(BindingCodec.Key(binding), BindingCodec.Value(binding));
+    }
+
+    /// <summary>Merges a binding from the topic (any worker's) into the local table.</summary>
+    private void Apply(byte[] key, byte[]? value)
+    {
+        if (value is null)
+            return;
+        lock (_lock)
+        {
+            switch (BindingCodec.Read(key, value))
+            {
+                case CredentialBinding remote:
+                    var local = _inner.FindCredential(remote.CredentialId);
+                    var merged = local is null ? remote : Merge(local, remote);
+                    if (merged != local)
+                        _inner.RecordCredential(merged);
+                    break;
+                case SessionBinding remoteSession:
+                    var localSession = _inner.FindSession(remoteSession.Session.Agent, remoteSession.Session.Session);
+                    if (localSession is null || remoteSession.LastSeen > localSession.LastSeen)
+                        _inner.RecordSession(localSession is null || remoteSession.Start <= localSession.Start ? remoteSession : remoteSession with { Start = localSession.Start });
+                    break;
+            }
+        }
+    }
+
+    private static CredentialBinding Merge(CredentialBinding local, CredentialBinding remote)
+    {
+        var first = remote.FirstUse < local.FirstUse ? remote : local;
+        var last = remote.LastUse > local.LastUse ? remote : local;
+        return new CredentialBinding(local.CredentialId, first.Owner, first.FirstUse, last.LastUse, last.ExpiresAt ?? first.ExpiresAt);
+    }
+
+    /// <summary>Whether <paramref name="key"/> at <paramref name="time"/> is published: always when changed, else once per refresh interval (under the lock).</summary>
+    private bool Due(string key, EventTime time, bool changed)
+    {
+        if (!changed && _published.TryGet(key, out var last) && time - last < _options.BindingRefresh)
+            return false;
+        _published.Set(key, time);
+        return true;
+    }
+
+    private void Publish(byte[] key, byte[] value) =>
+        OutputProducer.Produce(_producer, _options.Topics.Bindings, new Message<byte[]?, byte[]> { Key = key, Value = value }, report =>
+        {
+            if (report.Error.IsError)
+                _logger.LogWarning("binding not published to {Topic}: {Reason}", _options.Topics.Bindings, report.Error.Reason);
+        });
+
+    public void Dispose() => _follower.Dispose();
+}

@@ -1,0 +1,10 @@
+using Detector.Domain.Time;
+
+namespace Detector.Kafka.Outputs;
+
+/// <summary>Sees each output acknowledged by the broker, with its input's arrival time (the benchmark's latency probe).</summary>
+public interface IOutputDeliveryObserver
+{
+    /// <summary>Called on the producer's delivery thread; must be quick.</summary>
+    void Delivered(string topic, EventTime? inputArrival);
+}

@@ -1,0 +1,71 @@
+using Detector.Kafka.State;
+using Detector.Pipeline.Stages;
+using Detector.Scoring.Engine;
+
+namespace Detector.Kafka.Processing;
+
+/// <summary>
+/// Everything one assigned input partition owns: its agents' scoring state (an <see cref="EngineShard"/>
+/// inside a <see cref="ShardStep"/> with its de-duplication window and quarantine cooldowns), the
+/// progress of its outputs and its checkpoints. The scoring state is touched only by the scoring
+/// thread the partition is given to, until that thread hands it back on revoke.
+/// </summary>
+internal sealed class PartitionRuntime(
+    int partition,
+    EngineShard engine,
+    ShardStep step,
+    PartitionProgress progress,
+    PartitionCheckpointer checkpointer,
+    CheckpointOptions options,
+    TimeProvider clock)
+{
+    private long _nextCheckpoint = clock.GetTimestamp() + Ticks(clock, options.Interval);
+
+    public int Partition { get; } = partition;
+
+    public ShardStep Step { get; } = step;
+
+    public PartitionProgress Progress { get; } = progress;
+
+    public PartitionCheckpointer Checkpointer { get; } = checkpointer;
+
+    /// <summary>The offset after the last record processed; -1 before the first (scoring thread).</summary>
+    public long NextOffset { get; set; } = -1;
+
+    /// <summary>The offset last committed for this partition (consumer thread).</summary>
+    public long Committed { get; set; } = -1;
+
+    /// <summary>Starts a periodic checkpoint when one is due, nothing is in flight and records were processed since the last.</summary>
+    public void CheckpointIfDue()
+    {
+        long now = clock.GetTimestamp();
+        if (now < _nextCheckpoint || !Checkpointer.IsIdle || NextOffset <= Checkpointer.CoveredOffset)
+            return;
+        _nextCheckpoint = now + Ticks(clock, options.Interval);
+        Checkpoint();
+    }
+
+    /// <summary>The final checkpoint on revoke or shutdown, by the thread that now owns the partition.</summary>
+    public void CheckpointNow()
+    {
+        if (Checkpointer.IsIdle && NextOffset > Checkpointer.CoveredOffset)
+            Checkpoint();
+    }
+
+    private void Checkpoint()
+    {
+        var snapshots = new List<CheckpointRecord>();
+        foreach (var (agent, snapshot) in engine.Snapshot(engine.TakeDirtyAgents()))
+            snapshots.Add(new CheckpointRecord(ChangelogCodec.AgentKey(Partition, agent), ChangelogCodec.Value(ChangelogRecordKind.Agent, NextOffset, snapshot)));
+        using var marker = new MemoryStream();
+        using (var w = new BinaryWriter(marker))
+        {
+            Step.Gate.Dedup.Write(w, options.DedupIds);
+            Step.Policy.WriteState(w);
+        }
+        var markerRecord = new CheckpointRecord(ChangelogCodec.MarkerKey(Partition), ChangelogCodec.Value(ChangelogRecordKind.Marker, NextOffset, marker.ToArray()));
+        Checkpointer.Begin(NextOffset, snapshots, markerRecord);
+    }
+
+    private static long Ticks(TimeProvider clock, TimeSpan span) => (long)(span.TotalSeconds * clock.TimestampFrequency);
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics.Metrics;
+
+namespace Detector.Kafka.Telemetry;
+
+/// <summary>
+/// The worker's checkpoint figures as System.Diagnostics.Metrics counters on the "AgentDrift" meter
+/// (dot names, UCUM units, as the detector's other instruments), and the consumer lag as a snapshot the
+/// consumer thread publishes (one writer) for the lag gauge and summaries to read.
+/// </summary>
+public sealed class KafkaMetrics : IDisposable
+{
+    public const string MeterName = "AgentDrift";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _checkpoints;
+    private readonly Counter<long> _checkpointBytes;
+    private readonly Counter<long> _restoredAgents;
+    private volatile KeyValuePair<int, long>[] _lag = [];
+    private long _checkpointCount;
+    private long _restoredAgentCount;
+    private long _pauses;
+
+    public KafkaMetrics()
+    {
+        _checkpoints = _meter.CreateCounter<long>("agentdrift.checkpoints", "{checkpoint}", "Partition checkpoints started.");
+        _checkpointBytes = _meter.CreateCounter<long>("agentdrift.checkpoint.bytes", "By", "Bytes written to the state changelog.");
+        _restoredAgents = _meter.CreateCounter<long>("agentdrift.restored_agents", "{agent}", "Agent snapshots restored on partition assignment.");
+    }
+
+    public long Checkpoints => Interlocked.Read(ref _checkpointCount);
+
+    public long RestoredAgents => Interlocked.Read(ref _restoredAgentCount);
+
+    /// <summary>Times the consumer paused its partitions because a scoring queue stayed full.</summary>
+    public long Pauses => Interlocked.Read(ref _pauses);
+
+    /// <summary>Records behind the end of each assigned input partition, as last published.</summary>
+    public IReadOnlyList<KeyValuePair<int, long>> LagByPartition => _lag;
+
+    /// <summary>Total lag over the assigned partitions at the last publication.</summary>
+    public long Lag
+    {
+        get
+        {
+            long total = 0;
+            foreach (var (_, lag) in _lag)
+                total += lag;
+            return total;
+        }
+    }
+
+    internal void CheckpointWritten(long bytes)
+    {
+        Interlocked.Increment(ref _checkpointCount);
+        _checkpoints.Add(1);
+        _checkpointBytes.Add(bytes);
+    }
+
+    internal void AgentsRestored(int count)
+    {
+        Interlocked.Add(ref _restoredAgentCount, count);
+        _restoredAgents.Add(count);
+    }
+
+    internal void Paused() => Interlocked.Increment(ref _pauses);
+
+    internal void PublishLag(KeyValuePair<int, long>[] lagByPartition) => _lag = lagByPartition;
+
+    public void Dispose() => _meter.Dispose();
+}
