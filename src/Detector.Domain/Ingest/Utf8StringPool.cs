@@ -7,14 +7,17 @@ namespace Detector.Domain.Ingest;
 /// <summary>
 /// Turns recurring UTF-8 values (agent ids, tools, destinations) into shared strings without
 /// allocating on a hit. A fixed-size 2-way set-associative cache: memory is bounded whatever the
-/// input, and a flood of one-off values only displaces entries, it never grows the table.
-/// Not thread-safe: one pool per parser.
+/// input, and a flood of one-off values only displaces entries, it never grows the table. A value
+/// is admitted only on its second sighting (a doorkeeper of recent hashes, as in TinyLFU: Einziger,
+/// Friedman and Manes, ACM TOS 2017), so one-off values (resource ids, free text) cost one plain
+/// string and do not evict the values that recur. Not thread-safe: one pool per parser.
 /// </summary>
 public sealed class Utf8StringPool
 {
     private const int MaxPooledBytes = 256;
 
     private readonly Entry[] _entries;
+    private readonly ulong[] _doorkeeper;
     private readonly int _setMask;
     private uint _clock;
 
@@ -23,6 +26,7 @@ public sealed class Utf8StringPool
     {
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity));
         _entries = new Entry[size];
+        _doorkeeper = new ulong[size];
         _setMask = size / 2 - 1;
     }
 
@@ -52,6 +56,13 @@ public sealed class Utf8StringPool
         }
 
         Misses++;
+        // First sighting: remember the hash only. A value seen again before its doorkeeper slot is reused gets cached.
+        ref ulong door = ref _doorkeeper[(int)(hash >> 32) & (_doorkeeper.Length - 1)];
+        if (door != hash)
+        {
+            door = hash;
+            return Encoding.UTF8.GetString(utf8);
+        }
         // Replace the least recently used way of the set.
         ref var victim = ref _entries[set + (_entries[set].LastUse <= _entries[set + 1].LastUse ? 0 : 1)];
         victim.Hash = hash;

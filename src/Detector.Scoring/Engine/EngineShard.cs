@@ -137,6 +137,7 @@ public sealed class EngineShard : IScoringShard
 
         Age(agent, e.Time);
         _dirty.Add(e.Agent);
+        RetireIdleSessions(e.Time);
         session.LastSeen = EventTime.Max(session.LastSeen, e.Time);
         if (e.CredentialId is not null)
             session.AddCredential(e.CredentialId);
@@ -228,6 +229,21 @@ public sealed class EngineShard : IScoringShard
             _findings.Add(new Finding(EvidenceKind.PolicyRule, m.PValue, $"{m.Rule.Id}: {rules.Describe(m)}", m.Steps.Count, m.Rule.Length, (double)m.Severity, FindingScope.Session));
             if (m.Severity > session.RuleSeverity)
                 session.RuleSeverity = m.Severity;
+        }
+    }
+
+    /// <summary>
+    /// Closes sessions idle past the session timeout, longest-idle first. The session map is ordered by
+    /// last touch, so only its idle tail is visited: O(1) amortised per event.
+    /// </summary>
+    private void RetireIdleSessions(EventTime now)
+    {
+        EventTime horizon = now - _engine.Options.SessionIdleTimeout;
+        while (_sessions.TryPeekOldest(out _, out var session) && session.LastSeen < horizon)
+        {
+            _sessions.RemoveOldest();
+            Close(session);
+            _counters.SessionsRetired++;
         }
     }
 

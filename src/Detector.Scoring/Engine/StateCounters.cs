@@ -10,6 +10,9 @@ public sealed class StateCounters
     public long SessionsEvicted { get; set; }
     public long CredentialsEvicted { get; set; }
 
+    /// <summary>Sessions closed because they went idle past the session timeout (not an eviction: the normal end).</summary>
+    public long SessionsRetired { get; set; }
+
     public void Add(StateCounters other)
     {
         Agents += other.Agents;
@@ -18,5 +21,6 @@ public sealed class StateCounters
         AgentsEvicted += other.AgentsEvicted;
         SessionsEvicted += other.SessionsEvicted;
         CredentialsEvicted += other.CredentialsEvicted;
+        SessionsRetired += other.SessionsRetired;
     }
 }

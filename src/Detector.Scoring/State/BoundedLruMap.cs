@@ -87,6 +87,27 @@ public sealed class BoundedLruMap<TKey, TValue>
         return true;
     }
 
+    /// <summary>The least recently used entry, without touching it.</summary>
+    public bool TryPeekOldest(out TKey key, out TValue value)
+    {
+        if (_tail < 0)
+        {
+            key = default!;
+            value = default!;
+            return false;
+        }
+        key = _slots[_tail].Key;
+        value = _slots[_tail].Value;
+        return true;
+    }
+
+    /// <summary>Removes the least recently used entry (no eviction callback: the caller is retiring it).</summary>
+    public void RemoveOldest()
+    {
+        if (_tail >= 0)
+            Remove(_slots[_tail].Key);
+    }
+
     /// <summary>Entries from most to least recently used.</summary>
     public IEnumerable<KeyValuePair<TKey, TValue>> Entries()
     {
