@@ -35,7 +35,7 @@ public sealed class EventIdCapTests
         Assert.All(recent, line => Assert.Equal(Disposition.Duplicate, run.AtLine(line).Disposition));
         Assert.Equal(Disposition.Applied, run.AtLine(oldest).Disposition);
         Assert.Equal(Cap, run.Summary.Duplicates);
-        // Every id forgotten before its 24 h window ended was pushed out by the cap: all but the last Cap, and
+        // Every id forgotten before its de-duplication window ended was pushed out by the cap: all but the last Cap, and
         // then the re-applied oldest pushes out one more.
         Assert.Equal(Events - Cap + 1, run.Summary.EventIdsEvicted);
         Assert.Equal(Cap, run.Graph.Shards.Single().Gate.Dedup.Count);

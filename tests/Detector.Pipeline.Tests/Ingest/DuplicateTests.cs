@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Detector.Domain.Ingest;
 using Detector.Pipeline.Stages;
 using Detector.Pipeline.Tests.Support;
@@ -54,13 +56,15 @@ public sealed class DuplicateTests
     }
 
     /// <summary>
-    /// Every seventh event again right after itself, and every 150 events the 20 before them again
-    /// (a consumer rewinding after a crash). Returns the input and the line numbers of the copies.
+    /// Every seventh event again right after itself, and every 150 events those of the last ten minutes
+    /// again (a consumer rewinding to its last commit after a crash: redeliveries are minutes old, well
+    /// inside the de-duplication window). Returns the input and the line numbers of the copies.
     /// </summary>
     private static (Input Input, List<int> Redelivered) WithRedeliveries(IReadOnlyList<string> lines)
     {
         var input = new Input();
         var copies = new List<int>();
+        var times = lines.Select(l => DateTimeOffset.Parse(JsonNode.Parse(l)!["time"]!.GetValue<string>(), CultureInfo.InvariantCulture)).ToList();
         for (int i = 0; i < lines.Count; i++)
         {
             input.Add(lines[i]);
@@ -68,8 +72,11 @@ public sealed class DuplicateTests
                 copies.Add(input.Add(lines[i]));
             if (i % 150 == 149)
             {
-                for (int j = i - 19; j <= i; j++)
-                    copies.Add(input.Add(lines[j]));
+                for (int j = 0; j <= i; j++)
+                {
+                    if (times[j] >= times[i].AddMinutes(-10))
+                        copies.Add(input.Add(lines[j]));
+                }
             }
         }
         return (input, copies);
