@@ -24,8 +24,11 @@ public sealed class PipelineOptions
     /// </summary>
     public TimeSpan? MaxFutureSkew { get; set; }
 
-    /// <summary>Event ids are remembered this long (event time) to drop redeliveries. Default 24 hours.</summary>
-    public TimeSpan DedupWindow { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// Event ids are remembered this long (event time, behind the newest) to drop redeliveries. A crash
+    /// or rebalance redelivers what was processed since the last commit: minutes of event time. Default 1 hour.
+    /// </summary>
+    public TimeSpan DedupWindow { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Cap on remembered event ids per shard; the oldest are forgotten first. Default 1,000,000 (about 40 MB).</summary>
     public int MaxRememberedEventIds { get; set; } = 1_000_000;

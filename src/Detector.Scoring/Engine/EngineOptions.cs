@@ -15,6 +15,12 @@ public sealed class EngineOptions
     /// <summary>Credential and session bindings in the shared table (longest-idle evicted first). Default 200,000.</summary>
     public int MaxBindings { get; set; } = 200_000;
 
+    /// <summary>
+    /// How long (event time) a credential binding outlives its last use: a replayed credential is
+    /// recognised within it. (Session bindings, for delegation, live twice the idle timeout.) Default 24 hours.
+    /// </summary>
+    public TimeSpan BindingRetention { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>A session with no event for this long (event time) is over; a credential used after that is misuse. Default 2 hours.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(2);
 
@@ -52,6 +58,8 @@ public sealed class EngineOptions
     {
         if (MaxAgents < 1 || MaxSessions < 1 || MaxBindings < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxAgents), "state caps must be positive");
+        if (BindingRetention < SessionIdleTimeout)
+            throw new ArgumentOutOfRangeException(nameof(BindingRetention), BindingRetention, "must be at least SessionIdleTimeout, or stale credentials could not be recognised");
         if (SessionIdleTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(SessionIdleTimeout), SessionIdleTimeout, "must be positive");
         if (LearningEvents < 0 || LearningDays < 0)

@@ -9,7 +9,8 @@ namespace Detector.Scoring.Profiles;
 /// </summary>
 public sealed class AgentProfile
 {
-    public const int SequenceAlphabet = 64;
+    /// <summary>An agent's own transition model: 31 tools and "other" (the peer group's model covers the rest).</summary>
+    public const int SequenceAlphabet = 32;
     public const int SequenceCapacity = 64;
 
     public AgentProfile(AgentId agent, int group, EventTime firstSeen)

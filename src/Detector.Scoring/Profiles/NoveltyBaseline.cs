@@ -5,14 +5,16 @@ namespace Detector.Scoring.Profiles;
 
 /// <summary>
 /// What an agent has touched (bounded seen sets of stable hashes) and how often it touches something
-/// new, per category. About 3.5 KB per agent. A seen set that overflows evicts its stalest key, which
-/// can later count as new once (a false novelty): its Evictions are the exposure.
+/// new, per category. A seen set that overflows evicts its stalest key, which
+/// can later count as new once (a false novelty): its Evictions are the exposure. 128 slots: about 2 KB.
 /// </summary>
 public sealed class NoveltyBaseline
 {
     public const int CategoryCount = (int)NoveltyCategory.DestinationDomain + 1;
 
-    private readonly SeenSet[] _seen;
+    // Slots per category; a category's set is allocated on its first use (most agents use few of them).
+    private static readonly int[] Capacity = [16, 32, 16, 16, 8, 32, 8];
+    private readonly SeenSet?[] _seen;
     private readonly NoveltyRate[] _rates = new NoveltyRate[CategoryCount];
     private readonly long[] _uses = new long[CategoryCount];
     private readonly int[] _singletons = new int[CategoryCount];
@@ -20,17 +22,20 @@ public sealed class NoveltyBaseline
 
     public NoveltyBaseline()
     {
-        _seen = [new SeenSet(32), new SeenSet(64), new SeenSet(32), new SeenSet(32), new SeenSet(16), new SeenSet(64), new SeenSet(16)];
+        // Sized to what an agent habitually uses (tools, patterns, destinations), not what it ever touched:
+        // the stalest values make room, which costs a false novelty at most once each.
+        _seen = new SeenSet?[CategoryCount];
     }
 
-    private NoveltyBaseline(SeenSet[] seen)
+    private NoveltyBaseline(SeenSet?[] seen)
     {
         _seen = seen;
     }
 
     public ArgumentRecurrence Arguments { get; private set; } = new();
 
-    public SeenSet Seen(NoveltyCategory category) => _seen[(int)category];
+    /// <summary>The category's set, allocated on first use.</summary>
+    public SeenSet Seen(NoveltyCategory category) => _seen[(int)category] ??= new SeenSet(Capacity[(int)category]);
 
     public ref NoveltyRate Rate(NoveltyCategory category) => ref _rates[(int)category];
 
@@ -43,16 +48,17 @@ public sealed class NoveltyBaseline
     /// </summary>
     public double PNew(NoveltyCategory category) => (_singletons[(int)category] + 0.5) / (_uses[(int)category] + 1);
 
-    public bool Contains(NoveltyCategory category, ulong key) => _seen[(int)category].CountOf(key) > 0;
+    public bool Contains(NoveltyCategory category, ulong key) => CountOf(category, key) > 0;
 
-    public uint CountOf(NoveltyCategory category, ulong key) => _seen[(int)category].CountOf(key);
+    public uint CountOf(NoveltyCategory category, ulong key) => _seen[(int)category]?.CountOf(key) ?? 0;
 
     /// <summary>Records a use; returns true when the value was new.</summary>
     public bool Observe(NoveltyCategory category, ulong key, uint tick)
     {
         int c = (int)category;
-        uint before = _seen[c].CountOf(key);
-        bool isNew = _seen[c].Observe(key, tick);
+        var seen = Seen(category);
+        uint before = seen.CountOf(key);
+        bool isNew = seen.Observe(key, tick);
         _rates[c].Observe(isNew, Memory(category));
         _uses[c]++;
         if (isNew)
@@ -92,7 +98,10 @@ public sealed class NoveltyBaseline
     {
         w.Write((byte)1);
         foreach (var s in _seen)
-            s.Write(w);
+        {
+            w.Write(s is not null);
+            s?.Write(w);
+        }
         foreach (var r in _rates)
             r.Write(w);
         foreach (long u in _uses)
@@ -110,9 +119,9 @@ public sealed class NoveltyBaseline
         byte version = r.ReadByte();
         if (version != 1)
             throw new InvalidDataException($"novelty baseline format {version} is not supported");
-        var seen = new SeenSet[CategoryCount];
+        var seen = new SeenSet?[CategoryCount];
         for (int i = 0; i < seen.Length; i++)
-            seen[i] = SeenSet.Read(r);
+            seen[i] = r.ReadBoolean() ? SeenSet.Read(r) : null;
         var b = new NoveltyBaseline(seen);
         for (int i = 0; i < CategoryCount; i++)
             b._rates[i] = NoveltyRate.Read(r);

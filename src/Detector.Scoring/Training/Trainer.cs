@@ -62,7 +62,7 @@ public sealed class Trainer(EngineOptions options)
     }
 
     private EngineShard NewShard(DetectorModel model) =>
-        new DetectionEngine(options, model, new InMemoryBindingTable(options.MaxBindings)).CreateShard(learnFromAlertedSessions: true);
+        new DetectionEngine(options, model, new InMemoryBindingTable(options)).CreateShard(learnFromAlertedSessions: true);
 
     private static DetectorModel SeedModel(EngineShard first, IReadOnlyDictionary<AgentId, string> learnedNames)
     {

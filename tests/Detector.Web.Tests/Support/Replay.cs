@@ -20,7 +20,7 @@ internal static class Replay
     {
         var settings = new DetectorSettings();
         settings.Validate();
-        var engine = new DetectionEngine(settings.Engine, DetectorModel.Empty, new InMemoryBindingTable(settings.Engine.MaxBindings));
+        var engine = new DetectionEngine(settings.Engine, DetectorModel.Empty, new InMemoryBindingTable(settings.Engine));
         using var source = new JsonLinesSource(File.OpenRead(input), input, settings.Pipeline.Ingest.MaxRecordBytes);
         IScoringShard CreateShard(int _) => metrics is null ? engine.CreateShard() : metrics.Timed(engine.CreateShard());
         var graph = new PipelineGraph(settings.Pipeline, settings.Quarantine, settings.BuildCatalog(), CreateShard, source, wallClock: null, tap);
