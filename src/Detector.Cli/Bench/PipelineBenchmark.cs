@@ -37,7 +37,7 @@ internal sealed class PipelineBenchmark(SimulationOptions simulation, int iterat
 
     private static async Task<BenchRun> ReplayAsync(MemoryStream events, DetectorModel model, DetectorSettings settings, CancellationToken ct)
     {
-        var engine = new DetectionEngine(settings.Engine, model, new InMemoryBindingTable(settings.Engine.MaxBindings));
+        var engine = new DetectionEngine(settings.Engine, model, new InMemoryBindingTable(settings.Engine));
         using var source = Source(events);
         var graph = new PipelineGraph(settings.Pipeline, settings.Quarantine, settings.BuildCatalog(), _ => engine.CreateShard(), source, null);
         var summary = new RunSummary();

@@ -26,7 +26,7 @@ public sealed class ReplayJob(ReplayRequest request, DetectorSettings settings)
     public async Task<RunSummary> RunAsync(IOutcomeSink? observer, CancellationToken cancellationToken)
     {
         var model = request.ModelDirectory is null ? DetectorModel.Empty : ModelStore.Load(request.ModelDirectory);
-        var engine = new DetectionEngine(settings.Engine, model, new InMemoryBindingTable(settings.Engine.MaxBindings));
+        var engine = new DetectionEngine(settings.Engine, model, new InMemoryBindingTable(settings.Engine));
         using var source = JsonLinesSource.Open(request.Input, settings.Pipeline.Ingest.MaxRecordBytes);
         Source = source;
         var graph = new PipelineGraph(settings.Pipeline, settings.Quarantine, settings.BuildCatalog(), _ => engine.CreateShard(), source, wallClock: null);
