@@ -33,6 +33,22 @@ public sealed class PipelineEquivalenceTests
     }
 
     [Fact]
+    public async Task Inline_and_channel_pipelines_give_identical_outputs_with_a_trained_model()
+    {
+        var fleet = TrainedFleet.Instance;
+        var settings = (PipelineKind kind) => new RunSettings { Kind = kind, Model = fleet.Model };
+
+        var inline = await PipelineRun.RunAsync(fleet.Events, settings(PipelineKind.Inline));
+        var channel = await PipelineRun.RunAsync(fleet.Events, settings(PipelineKind.Channel));
+
+        Assert.NotEmpty(inline.AlertLines);
+        Assert.Equal(inline.Alerts, channel.Alerts);
+        Assert.Equal(inline.Signals, channel.Signals);
+        Assert.Equal(inline.Scores, channel.Scores);
+        Assert.Equal(inline.DeadLetters, channel.DeadLetters);
+    }
+
+    [Fact]
     public async Task Replaying_the_same_stream_twice_gives_byte_identical_outputs()
     {
         var input = MixedStream();
