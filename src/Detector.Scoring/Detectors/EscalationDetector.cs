@@ -40,14 +40,17 @@ public sealed class EscalationDetector : IDetector
                 double share = c.AgentMature && agent.Novelty.TotalActions > 0
                     ? (agent.Novelty.ActionCount(ToolAction.Privilege) + 0.5) / (agent.Novelty.TotalActions + 1)
                     : UnknownShare;
-                double p = Tails.UpperBinomial(chain.PrivilegeActions, c.Session.Steps, share);
+                // Privilege actions cluster (an access-review session is all grants), so the session is also
+                // judged against the agent's sessions; the binomial of independent steps only bounds it.
+                double p = Math.Max(Tails.UpperBinomial(chain.PrivilegeActions, c.Session.Steps, share),
+                    c.AgentMature ? agent.Shape.PrivilegeActions.PValueAbove(chain.PrivilegeActions) : 0);
                 if (p < ReportBelow)
                     findings.Add(new Finding(EvidenceKind.PrivilegeRun, p, e.Tool, chain.PrivilegeActions, share, chain.OrdinaryStepsBeforePrivilege));
                 break;
             }
         }
 
-        if (c.TenantIsForeign && e.Action is ToolAction.Write or ToolAction.Transfer or ToolAction.Privilege or ToolAction.Execute)
+        if (c.TenantIsForeign && !c.TenantRoleWide && e.Action is ToolAction.Write or ToolAction.Transfer or ToolAction.Privilege or ToolAction.Execute)
         {
             chain.ForeignTenantSteps++;
             double pNew = c.AgentMature ? agent.Novelty.PNew(NoveltyCategory.Tenant) : c.Group.Rate(NoveltyCategory.Tenant).PNew;

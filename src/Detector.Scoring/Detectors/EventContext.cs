@@ -63,6 +63,9 @@ public sealed class EventContext
     /// <summary>Set by the novelty detector: the tenant is not established for the agent (seen fewer than three times before).</summary>
     public bool TenantIsForeign { get; set; }
 
+    /// <summary>Set by the novelty detector: the tenant is one several members of the group took up lately (onboarding).</summary>
+    public bool TenantRoleWide { get; set; }
+
     /// <summary>Set by the novelty detector: the tool is new for the agent.</summary>
     public bool ToolIsNew { get; set; }
 
@@ -92,7 +95,7 @@ public sealed class EventContext
             : DestinationIsNew ? (DestinationNewForPeers ? Rules.DestinationClass.NewForPeers : Rules.DestinationClass.NewForAgent)
             : DestinationIsYoung ? Rules.DestinationClass.Young
             : Rules.DestinationClass.Established,
-        ForeignTenant = TenantIsForeign,
+        ForeignTenant = TenantIsForeign && !TenantRoleWide,
         Delegated = Event.IsDelegated,
         OutsideParentIntent = OutsideParentIntent,
         Credential = Credential,
@@ -122,6 +125,7 @@ public sealed class EventContext
         DestinationIsNew = false;
         TenantIsNew = false;
         TenantIsForeign = false;
+        TenantRoleWide = false;
         ToolIsNew = false;
         DestinationNewForPeers = false;
         DestinationIsYoung = false;

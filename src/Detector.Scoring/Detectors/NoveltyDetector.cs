@@ -49,6 +49,7 @@ public sealed class NoveltyDetector : IDetector
         {
             c.TenantIsNew = Check(c, findings, NoveltyCategory.Tenant, c.TenantKey, EvidenceKind.NewTenant, e.Tenant);
             c.TenantIsForeign = c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey) < EstablishedUses;
+            c.TenantRoleWide = c.TenantIsForeign && IsRoleWide(c, NoveltyCategory.Tenant, c.TenantKey);
         }
         CheckAction(c, findings);
         CheckArguments(c, findings);
@@ -102,7 +103,7 @@ public sealed class NoveltyDetector : IDetector
     {
         double p = c.AgentMature ? c.Agent.Novelty.PNew(category) : c.Group.Rate(category).PNew;
         peers = c.Group.Users(category, key);
-        if (peers > 0 && c.Group.Newcomers.Adopters(NewcomerKey(category, key), c.Event.Time) >= GroupNewcomers.RolloutAdopters)
+        if (peers > 0 && IsRoleWide(c, category, key))
             return Math.Max(p, RoleWideChange);
         double peerKnown = c.Group.PeerKnownShare(category).PNew;
         p *= peers > 0 ? peerKnown : 1 - peerKnown;
@@ -169,6 +170,10 @@ public sealed class NoveltyDetector : IDetector
             group.ApprovedNovelTransfers.Observe(c.Event.ApprovalId is not null);
         group.AddUser(category, key);
     }
+
+    /// <summary>A value several members of the group took up since the group first met it, within days.</summary>
+    private static bool IsRoleWide(EventContext c, NoveltyCategory category, ulong key) =>
+        c.Group.Newcomers.Adopters(NewcomerKey(category, key), c.Event.Time) >= GroupNewcomers.RolloutAdopters;
 
     private static ulong NewcomerKey(NoveltyCategory category, ulong key) => Domain.Ingest.StableHash.Combine(key, (ulong)category);
 

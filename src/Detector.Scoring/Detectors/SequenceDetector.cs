@@ -25,6 +25,14 @@ public sealed class SequenceDetector : IDetector
 
     private const int MinSessionSteps = 4;
 
+    /// <summary>
+    /// Sequence evidence is capped: an unusual order of familiar tools is common in benign work (a new
+    /// workflow, a retry), so on its own it may raise a session to low severity, not beyond.
+    /// </summary>
+    private const double SmallestStep = 1e-4;
+
+    private const double SmallestSession = 1e-3;
+
     public void Score(EventContext c, FindingBuffer findings)
     {
         var (baseline, session) = Model(c);
@@ -46,7 +54,7 @@ public sealed class SequenceDetector : IDetector
         {
             var prediction = baseline.Model.Predict(session, symbol);
             int outcomes = baseline.Symbols.Count + 1;
-            double p = Math.Min(1, prediction.Probability * Math.Max(1, outcomes - prediction.Rank + 1));
+            double p = Math.Max(Math.Min(1, prediction.Probability * Math.Max(1, outcomes - prediction.Rank + 1)), SmallestStep);
             if (p < ReportBelow)
                 findings.Add(new Finding(EvidenceKind.RareTransition, p, c.Event.Tool, prediction.Rank, outcomes, baseline.Model.Total,
                     c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
@@ -58,7 +66,7 @@ public sealed class SequenceDetector : IDetector
             double mean = c.Session.Surprise / steps;
             if (mean > 2 * baseline.SessionSurprise.Typical + 1)
             {
-                double p = baseline.SessionSurprise.PValueAbove(mean);
+                double p = Math.Max(baseline.SessionSurprise.PValueAbove(mean), SmallestSession);
                 if (p < ReportBelow)
                     findings.Add(new Finding(EvidenceKind.SessionLikelihood, p, null, mean, baseline.SessionSurprise.Typical, steps,
                         c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));

@@ -114,7 +114,7 @@ public sealed class EngineShard : IScoringShard
         foreach (ref readonly var f in _findings.AsSpan())
             session.Evidence.Add(new EvidenceStepRecord(e.EventId, e.Time, e.Tool, e.Action.WireName(), session.Steps, f));
         if (_findings.Count > 0)
-            session.Statistic = EvidenceFusion.Statistic(session);
+            session.Statistic = EvidenceFusion.Update(session, _engine.Model.FamilyCalibrations);
         double risk = _engine.Model.Calibration.Risk(session.Statistic);
         session.Risk = risk;
         session.MaxRisk = Math.Max(session.MaxRisk, risk);

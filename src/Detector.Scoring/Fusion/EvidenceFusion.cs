@@ -5,13 +5,16 @@ using Detector.Scoring.Statistics;
 namespace Detector.Scoring.Fusion;
 
 /// <summary>
-/// Fuses a session's evidence into one statistic S = -log10 p. Each kind's strongest p-value is first
-/// corrected for how many chances the session had to produce it (Sidak: 1 - (1 - p)^m, m = steps for
-/// per-step tests, 1 for chains), so long benign sessions do not accumulate risk just by being long;
-/// kinds of one family (<see cref="EvidenceKinds.Family"/>) give their best, Bonferroni-corrected for
-/// the kinds present; families are combined with Fisher's method. Families still correlate (an
-/// exfiltration is also a new destination), which makes Fisher overconfident; the benign calibration
-/// of S (<see cref="SessionCalibration"/>) absorbs the scale.
+/// Fuses a session's evidence into one statistic S = -log10 p, in three steps.
+/// 1. Per detector family (<see cref="EvidenceKinds.Family"/>, kinds that measure the same thing from
+///    different angles), the strongest kind's p-value, corrected for how many chances the session had
+///    to produce it (Sidak: 1 - (1 - p)^m, m = steps for per-step tests, 1 for chains) and for the
+///    kinds present (Bonferroni): the family's raw statistic -log10 p.
+/// 2. Each family's statistic calibrated on benign training sessions (<see cref="TailCalibration"/>):
+///    the chance a benign session shows family evidence at least this strong. This absorbs what each
+///    detector's model of benign behaviour gets wrong, so a family that is noisy in benign work counts
+///    for little, and one never seen in benign work counts for a lot.
+/// 3. Fisher's method across the families present. The model's session calibration then turns S into risk.
 /// </summary>
 public static class EvidenceFusion
 {
@@ -21,30 +24,50 @@ public static class EvidenceFusion
     /// </summary>
     public const double SmallestCredible = 1e-8;
 
-    public static double Statistic(SessionState session)
+    /// <summary>Each family's raw statistic -log10 p for the session's evidence so far (0 where the family has none).</summary>
+    public static void FamilyStatistics(SessionState session, Span<double> statistics)
     {
         var evidence = session.Evidence;
-        int kinds = evidence.KindCount;
-        if (kinds == 0)
-            return 0;
         Span<double> familyMin = stackalloc double[EvidenceKinds.FamilyCount];
         Span<int> familyKinds = stackalloc int[EvidenceKinds.FamilyCount];
         familyMin.Fill(1);
-        for (int i = 0; i < kinds; i++)
+        for (int i = 0; i < evidence.KindCount; i++)
         {
             var best = evidence.BestAt(i);
             int family = best.Kind.Family();
             familyMin[family] = Math.Min(familyMin[family], Corrected(Math.Max(best.PValue, SmallestCredible), TestsFor(best.Kind, session.Steps)));
             familyKinds[family]++;
         }
+        for (int f = 0; f < EvidenceKinds.FamilyCount; f++)
+            statistics[f] = familyKinds[f] == 0 ? 0 : -Math.Log10(Math.Min(1, familyMin[f] * familyKinds[f]));
+    }
+
+    /// <summary>
+    /// Raises the session's family peaks to its current evidence and returns the fused statistic of
+    /// the peaks, its families calibrated as given.
+    /// </summary>
+    public static double Update(SessionState session, IReadOnlyList<TailCalibration> families)
+    {
+        Span<double> statistics = stackalloc double[EvidenceKinds.FamilyCount];
+        FamilyStatistics(session, statistics);
+        var peaks = session.FamilyPeaks;
+        for (int f = 0; f < peaks.Length; f++)
+            peaks[f] = Math.Max(peaks[f], statistics[f]);
+        return Combine(peaks, families);
+    }
+
+    /// <summary>Fisher's combination of the calibrated family p-values of the families with evidence.</summary>
+    public static double Combine(ReadOnlySpan<double> familyStatistics, IReadOnlyList<TailCalibration> families)
+    {
         Span<double> p = stackalloc double[EvidenceKinds.FamilyCount];
         int n = 0;
-        for (int f = 0; f < familyMin.Length; f++)
+        for (int f = 0; f < familyStatistics.Length; f++)
         {
-            // Bonferroni within a family: its best of k looks.
-            if (familyKinds[f] > 0)
-                p[n++] = Math.Min(1, familyMin[f] * familyKinds[f]);
+            if (familyStatistics[f] > 0)
+                p[n++] = families[f].PValue(familyStatistics[f]);
         }
+        if (n == 0)
+            return 0;
         double fisher = PValueCombination.Fisher(p[..n]);
         return -Math.Log10(Math.Max(fisher, PValueCombination.SmallestPValue));
     }

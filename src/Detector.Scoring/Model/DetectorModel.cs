@@ -13,13 +13,17 @@ namespace Detector.Scoring.Model;
 public sealed record DetectorModel
 {
     /// <summary>Bumped whenever the layout of any persisted part changes; other versions are refused.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public required string Version { get; init; }
 
     public required ModelMetadata Metadata { get; init; }
 
-    public required SessionCalibration Calibration { get; init; }
+    /// <summary>The session's fused statistic to risk.</summary>
+    public required TailCalibration Calibration { get; init; }
+
+    /// <summary>Each detector family's raw statistic to a benign p-value (see <see cref="Fusion.EvidenceFusion"/>).</summary>
+    public required IReadOnlyList<TailCalibration> FamilyCalibrations { get; init; }
 
     /// <summary>Thresholds stored with the model; null means the configured ones apply.</summary>
     public SeverityThresholds? Thresholds { get; init; }
@@ -38,11 +42,14 @@ public sealed record DetectorModel
     {
         Version = "untrained",
         Metadata = new ModelMetadata(EventTime.MinValue, EventTime.MinValue, 0, 0, 0, []),
-        Calibration = SessionCalibration.Uncalibrated,
+        Calibration = TailCalibration.Uncalibrated,
+        FamilyCalibrations = Uncalibrated(),
         Groups = [],
         GroupOf = new Dictionary<AgentId, int>(),
         Agents = new Dictionary<AgentId, byte[]>(),
     };
+
+    public static TailCalibration[] Uncalibrated() => Enumerable.Repeat(TailCalibration.Uncalibrated, Evidence.EvidenceKinds.FamilyCount).ToArray();
 
     public AgentProfile? ThawAgent(AgentId agent)
     {

@@ -108,6 +108,9 @@ public static class ModelStore
             w.Write(Magic);
             w.Write(DetectorModel.FormatVersion);
             model.Calibration.Write(w);
+            w.Write(model.FamilyCalibrations.Count);
+            foreach (var family in model.FamilyCalibrations)
+                family.Write(w);
             w.Write(model.Groups.Count);
             foreach (var g in model.Groups)
                 WriteBytes(w, g);
@@ -130,7 +133,12 @@ public static class ModelStore
         int format = r.ReadInt32();
         if (format != DetectorModel.FormatVersion)
             throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "{0} has format version {1}; this build reads {2}", BaselinesFile, format, DetectorModel.FormatVersion));
-        var calibration = SessionCalibration.Read(r);
+        var calibration = TailCalibration.Read(r);
+        var families = new TailCalibration[r.ReadInt32()];
+        if (families.Length != Evidence.EvidenceKinds.FamilyCount)
+            throw new ModelFormatException($"{BaselinesFile} has {families.Length} detector families; this build has {Evidence.EvidenceKinds.FamilyCount}");
+        for (int i = 0; i < families.Length; i++)
+            families[i] = TailCalibration.Read(r);
         var groups = new byte[r.ReadInt32()][];
         for (int i = 0; i < groups.Length; i++)
             groups[i] = ReadBytes(r);
@@ -150,6 +158,7 @@ public static class ModelStore
             Version = version,
             Metadata = metadata,
             Calibration = calibration,
+            FamilyCalibrations = families,
             Thresholds = thresholds,
             Groups = groups,
             GroupOf = groupOf,

@@ -42,7 +42,9 @@ public struct LogStats
         if (!IsTrusted)
             return 1;
         double v = Math.Log(1 + Math.Max(0, x));
-        double sd = Math.Sqrt(Math.Max(Square - Mean * Mean, 0.04));
+        // A floor of 0.5 on the log-scale spread: an agent whose sessions all look alike has not shown that
+        // three times its usual is a one-in-a-million event, only that it has not happened yet.
+        double sd = Math.Sqrt(Math.Max(Square - Mean * Mean, 0.25));
         double p = Tails.UpperNormal((v - Mean) / sd);
         return x <= Max ? Math.Max(p, 0.02) : p;
     }

@@ -50,20 +50,13 @@ public sealed class SessionState(SessionKey key, EventTime start)
     public bool PreviousStepUnseen { get; set; }
 
     /// <summary>The fused evidence statistic, -log10 of the combined p-value.</summary>
-    public double Statistic
-    {
-        get => _statistic;
-        set
-        {
-            _statistic = value;
-            MaxStatistic = Math.Max(MaxStatistic, value);
-        }
-    }
+    public double Statistic { get; set; }
 
-    private double _statistic;
-
-    /// <summary>The highest statistic the session reached: what session scores and calibration use.</summary>
-    public double MaxStatistic { get; private set; }
+    /// <summary>
+    /// The strongest raw statistic each detector family has reached in the session (a running
+    /// envelope, so risk never falls within a session and training calibrates what scoring measures).
+    /// </summary>
+    public double[] FamilyPeaks { get; } = new double[EvidenceKinds.FamilyCount];
 
     public double Risk { get; set; }
 
@@ -101,8 +94,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
         GroupSequence.Write(w);
         w.Write(Surprise);
         w.Write(ScoredSteps);
-        w.Write(_statistic);
-        w.Write(MaxStatistic);
+        w.Write(Statistic);
+        foreach (double peak in FamilyPeaks)
+            w.Write(peak);
         w.Write(Risk);
         w.Write(MaxRisk);
         w.Write((byte)AlertedSeverity);
@@ -135,8 +129,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
         s.GroupSequence = NGramSession.Read(r);
         s.Surprise = r.ReadDouble();
         s.ScoredSteps = r.ReadInt32();
-        s._statistic = r.ReadDouble();
-        s.MaxStatistic = r.ReadDouble();
+        s.Statistic = r.ReadDouble();
+        for (int i = 0; i < s.FamilyPeaks.Length; i++)
+            s.FamilyPeaks[i] = r.ReadDouble();
         s.Risk = r.ReadDouble();
         s.MaxRisk = r.ReadDouble();
         s.AlertedSeverity = (Severity)r.ReadByte();

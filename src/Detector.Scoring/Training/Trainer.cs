@@ -4,6 +4,7 @@ using Detector.Domain.Identity;
 using Detector.Domain.Time;
 using Detector.Scoring.Bindings;
 using Detector.Scoring.Engine;
+using Detector.Scoring.Evidence;
 using Detector.Scoring.Fusion;
 using Detector.Scoring.Model;
 using Detector.Scoring.Profiles;
@@ -22,7 +23,7 @@ public sealed class Trainer(EngineOptions options)
 {
     private PassShard? _first;
     private PassShard? _second;
-    private readonly List<(EventTime Start, double Statistic)> _closed = [];
+    private readonly List<(EventTime Start, double[] Families)> _closed = [];
 
     /// <summary>The share of the training window (the most recent part) whose sessions calibrate risk.</summary>
     public double CalibrationShare { get; init; } = 0.3;
@@ -42,7 +43,7 @@ public sealed class Trainer(EngineOptions options)
         var shard = _first.Shard;
         var unplaced = shard.Agents.Where(a => !shard.Groups.IsAssigned(a.Group));
         var engineShard = NewShard(SeedModel(shard, PeerGroupClustering.Cluster(unplaced)));
-        engineShard.SessionClosed = s => _closed.Add((s.Start, s.MaxStatistic));
+        engineShard.SessionClosed = s => _closed.Add((s.Start, s.FamilyPeaks));
         _second = new PassShard(engineShard);
         return _second;
     }
@@ -55,10 +56,16 @@ public sealed class Trainer(EngineOptions options)
         _second.Shard.FlushSessions();
         EventTime from = _first.From, to = _first.To;
         EventTime cutoff = from + (to - from) * (1 - CalibrationShare);
-        var statistics = _closed.Where(c => c.Start >= cutoff).Select(c => c.Statistic).ToArray();
-        var metadata = new ModelMetadata(from, to, _first.Events, _closed.Count, statistics.Length,
+        var window = _closed.Where(c => c.Start >= cutoff).Select(c => c.Families).ToArray();
+        // Families first, each on its benign statistics (sessions without its evidence count as 0); then the
+        // fused statistic of every calibration session under those family calibrations.
+        var families = new TailCalibration[EvidenceKinds.FamilyCount];
+        for (int f = 0; f < families.Length; f++)
+            families[f] = TailCalibration.Fit(window.Select(v => v[f]).ToArray());
+        var fused = window.Select(v => EvidenceFusion.Combine(v, families)).ToArray();
+        var metadata = new ModelMetadata(from, to, _first.Events, _closed.Count, window.Length,
             _second.Shard.Groups.Groups.Select(g => g.Name).ToArray());
-        return Snapshot(_second.Shard, SessionCalibration.Fit(statistics), metadata);
+        return Snapshot(_second.Shard, TailCalibration.Fit(fused), families, metadata);
     }
 
     private EngineShard NewShard(DetectorModel model) =>
@@ -82,7 +89,7 @@ public sealed class Trainer(EngineOptions options)
         };
     }
 
-    private static DetectorModel Snapshot(EngineShard shard, SessionCalibration calibration, ModelMetadata metadata)
+    private static DetectorModel Snapshot(EngineShard shard, TailCalibration calibration, TailCalibration[] families, ModelMetadata metadata)
     {
         var groups = shard.Groups.Groups;
         var members = new int[groups.Count];
@@ -111,6 +118,7 @@ public sealed class Trainer(EngineOptions options)
             Version = version,
             Metadata = metadata,
             Calibration = calibration,
+            FamilyCalibrations = families,
             Groups = groupBytes,
             GroupOf = groupOf,
             Agents = agents.ToDictionary(kv => new AgentId(kv.Key), kv => kv.Value),

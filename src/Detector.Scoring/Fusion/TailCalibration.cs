@@ -3,22 +3,23 @@ using Detector.Scoring.Statistics;
 namespace Detector.Scoring.Fusion;
 
 /// <summary>
-/// Maps a session's fused evidence statistic S = -log10(Fisher p) to a calibrated risk: 1 minus the
-/// chance that a benign session reaches S. Below the benign sample's 95th percentile the empirical
-/// (conformal) p-value is used; above it the tail is extrapolated as exponential with the sample's
-/// mean excess (peaks over threshold, Pickands-Balkema-de Haan with shape 0), so risks beyond what
-/// n benign sessions can certify still rank instead of saturating at 1 - 1/(n+1).
+/// Maps an evidence statistic S = -log10 p (one detector family's, or the session's fused one) to
+/// the chance that a benign session reaches it. Below the benign sample's 95th percentile the
+/// empirical (conformal) p-value is used; above it the tail is extrapolated as exponential with the
+/// sample's mean excess (peaks over threshold, Pickands-Balkema-de Haan with shape 0), so evidence
+/// beyond what n benign sessions can certify still ranks instead of saturating at 1/(n+1).
 /// </summary>
-public sealed class SessionCalibration
+public sealed class TailCalibration
 {
     private const double TailQuantile = 0.95;
+    private const double MinMeanExcess = 0.25;
 
     private readonly EmpiricalCalibration? _body;
     private readonly double _tailStart;
     private readonly double _tailP;
     private readonly double _meanExcess;
 
-    private SessionCalibration(EmpiricalCalibration? body, double tailStart, double tailP, double meanExcess)
+    private TailCalibration(EmpiricalCalibration? body, double tailStart, double tailP, double meanExcess)
     {
         _body = body;
         _tailStart = tailStart;
@@ -27,7 +28,7 @@ public sealed class SessionCalibration
     }
 
     /// <summary>Without benign sessions to learn from: the statistic read as a plain p-value, 10^-S.</summary>
-    public static SessionCalibration Uncalibrated { get; } = new(null, 0, 1, 1 / Math.Log(10));
+    public static TailCalibration Uncalibrated { get; } = new(null, 0, 1, 1 / Math.Log(10));
 
     public bool IsCalibrated => _body is not null;
 
@@ -37,13 +38,22 @@ public sealed class SessionCalibration
 
     public double MeanExcess => _meanExcess;
 
-    public static SessionCalibration Fit(ReadOnlySpan<double> benignStatistics)
+    public static TailCalibration Fit(ReadOnlySpan<double> benignStatistics)
     {
         if (benignStatistics.Length < 50)
             return Uncalibrated;
         var sorted = benignStatistics.ToArray();
         Array.Sort(sorted);
+        // The tail starts at the 95th percentile, or at the smallest positive statistic when most benign
+        // sessions show no evidence at all (a family silent in 97% of sessions has its tail in the other 3%).
         double tailStart = sorted[(int)(TailQuantile * (sorted.Length - 1))];
+        if (tailStart <= 0)
+        {
+            int firstPositive = Array.FindIndex(sorted, s => s > 0);
+            if (firstPositive < 0)
+                return new TailCalibration(EmpiricalCalibration.Fit(benignStatistics), 0, 1.0 / (sorted.Length + 1), MinMeanExcess);
+            tailStart = sorted[firstPositive];
+        }
         double excess = 0;
         int n = 0;
         foreach (double s in sorted)
@@ -55,12 +65,12 @@ public sealed class SessionCalibration
             }
         }
         // A floor keeps a degenerate tail (many identical statistics) from giving infinite risk slopes.
-        double meanExcess = Math.Max(n > 0 ? excess / n : 0, 0.25);
+        double meanExcess = Math.Max(n > 0 ? excess / n : 0, MinMeanExcess);
         var body = EmpiricalCalibration.Fit(benignStatistics);
-        return new SessionCalibration(body, tailStart, body.PValue(tailStart), meanExcess);
+        return new TailCalibration(body, tailStart, body.PValue(tailStart), meanExcess);
     }
 
-    /// <summary>The chance a benign session reaches <paramref name="statistic"/>.</summary>
+    /// <summary>The chance a benign session reaches <paramref name="statistic"/> (10^-S when uncalibrated).</summary>
     public double PValue(double statistic)
     {
         if (statistic <= 0)
@@ -82,12 +92,12 @@ public sealed class SessionCalibration
         w.Write(_meanExcess);
     }
 
-    public static SessionCalibration Read(BinaryReader r)
+    public static TailCalibration Read(BinaryReader r)
     {
         byte version = r.ReadByte();
         if (version != 1)
-            throw new InvalidDataException($"session calibration format {version} is not supported");
+            throw new InvalidDataException($"tail calibration format {version} is not supported");
         var body = r.ReadBoolean() ? EmpiricalCalibration.Read(r) : null;
-        return new SessionCalibration(body, r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        return new TailCalibration(body, r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
     }
 }
