@@ -7,7 +7,7 @@ public sealed class SimulationOptionsTests
     public static TheoryData<string, Action<SimulationOptions>> InvalidChanges => new()
     {
         { nameof(SimulationOptions.Agents), o => o.Agents = 6 },
-        { nameof(SimulationOptions.Agents), o => o.Agents = 5_001 },
+        { nameof(SimulationOptions.Agents), o => o.Agents = 20_001 },
         { nameof(SimulationOptions.HistoryDays), o => o.HistoryDays = 0 },
         { nameof(SimulationOptions.HistoryDays), o => o.HistoryDays = 367 },
         { nameof(SimulationOptions.TestDays), o => o.TestDays = 0 },
