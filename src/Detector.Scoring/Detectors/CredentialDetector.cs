@@ -46,9 +46,12 @@ public sealed class CredentialDetector : IDetector
             return;
         var binding = c.Bindings.FindCredential(id);
         var verdict = Judge(c, binding);
-        c.Fleet.Rare(GroupRate.ExpiredCredential).Observe(verdict.Expired, NoveltyRate.RareMemory);
-        c.Fleet.Rare(GroupRate.ForeignCredential).Observe(verdict.Foreign, NoveltyRate.RareMemory);
-        c.Fleet.Rare(GroupRate.StaleCredential).Observe(verdict.Stale, NoveltyRate.RareMemory);
+        if (c.LearnsBaselines)
+        {
+            c.Fleet.Rare(GroupRate.ExpiredCredential).Observe(verdict.Expired, NoveltyRate.RareMemory);
+            c.Fleet.Rare(GroupRate.ForeignCredential).Observe(verdict.Foreign, NoveltyRate.RareMemory);
+            c.Fleet.Rare(GroupRate.StaleCredential).Observe(verdict.Stale, NoveltyRate.RareMemory);
+        }
         if (binding is null)
         {
             c.Bindings.RecordCredential(new CredentialBinding(id, e.SessionKey, e.Time, e.Time, e.CredentialExpiresAt));

@@ -46,7 +46,7 @@ public sealed class DelegationDetector : IDetector
             c.Session.ParentSession = e.ParentSession;
             c.Bindings.RecordSession(new SessionBinding(e.SessionKey, c.Agent.Group, e.Intent, e.Time, e.Time));
         }
-        if (!e.IsDelegated || e.Action == ToolAction.Unknown)
+        if (!e.IsDelegated || e.Action == ToolAction.Unknown || !c.LearnsBaselines)
             return;
         var (group, intent, _) = Parent(c);
         group.IntentActions.Add(Key(intent, e.Action));

@@ -100,9 +100,14 @@ public sealed class EscalationDetector : IDetector
         if (e.Action != ToolAction.Transfer)
             return;
         var transfers = c.Agent.Transfers;
-        if (e.BytesOut is long bytes)
-            transfers.Bytes.Observe(bytes);
-        transfers.AfterSensitiveRead.Observe(c.Session.Chain.SensitiveReads > 0);
+        if (c.LearnsBaselines)
+        {
+            if (e.BytesOut is long bytes)
+                transfers.Bytes.Observe(bytes);
+            transfers.AfterSensitiveRead.Observe(c.Session.Chain.SensitiveReads > 0);
+        }
+        // Young destinations are a record of what was sent where, kept even for flagged sessions: the
+        // doses of a slow poisoning must add up whether or not one of them was caught.
         if (c.DestinationKey != 0)
             transfers.Young.Record(c.DestinationKey, e.Time, e.BytesOut ?? 0, c.DestinationIsNew);
     }

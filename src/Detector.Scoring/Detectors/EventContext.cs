@@ -33,6 +33,9 @@ public sealed class EventContext
     /// <summary>Whether the agent's own baseline is trusted; otherwise its peer group's is used.</summary>
     public bool AgentMature { get; private set; }
 
+    /// <summary>Whether baselines may learn from this event: false once its session reached medium severity.</summary>
+    public bool LearnsBaselines { get; set; }
+
     /// <summary>Whether this event opened its session.</summary>
     public bool NewSession { get; private set; }
 

@@ -11,6 +11,11 @@ public interface IDetector
     /// <summary>Adds findings about the event, judged against what was learned before it.</summary>
     void Score(EventContext context, FindingBuffer findings);
 
-    /// <summary>Learns from the event once it has been scored (bounded adaptation is the detector's duty).</summary>
+    /// <summary>
+    /// Learns from the event once it has been scored (bounded adaptation is the detector's duty).
+    /// Called for every event: baselines learn only when <see cref="EventContext.LearnsBaselines"/>
+    /// (the session has not reached medium severity), while facts (credential and session bindings,
+    /// young destinations, which members took up a new tool or tenant) are recorded regardless.
+    /// </summary>
     void Learn(EventContext context);
 }

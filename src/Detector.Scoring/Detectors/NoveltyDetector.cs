@@ -68,6 +68,8 @@ public sealed class NoveltyDetector : IDetector
         }
         if (c.TenantKey != 0)
             Observe(c, NoveltyCategory.Tenant, c.TenantKey);
+        if (!c.LearnsBaselines)
+            return;
         if (e.Action != ToolAction.Unknown)
             c.Agent.Novelty.ObserveAction(e.Action);
         foreach (ref readonly var a in e.Arguments.AsSpan())
@@ -87,6 +89,8 @@ public sealed class NoveltyDetector : IDetector
         if (baseline.Contains(category, key))
             return false;
         double p = NewValuePValue(c, category, key, out uint peers);
+        if (category is NoveltyCategory.Tool or NoveltyCategory.ResourcePattern)
+            p = Math.Pow(p, ConsequenceWeight(c.Event.Action));
         if (p < ReportBelow)
             findings.Add(new Finding(kind, p, subject, peers, c.Group.Members, baseline.Seen(category).Count, c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
         return true;
@@ -157,19 +161,45 @@ public sealed class NoveltyDetector : IDetector
 
     private static void Observe(EventContext c, NoveltyCategory category, ulong key)
     {
-        bool isNew = c.Agent.Novelty.Observe(category, key, c.Tick);
         var group = c.Group;
+        if (!c.LearnsBaselines)
+        {
+            // A flagged session teaches no baseline, but who took up a new tool or tenant is a count of
+            // distinct agents that one hijacked agent cannot inflate, and it is how a role-wide rollout is seen.
+            if (category is NoveltyCategory.Tool or NoveltyCategory.Tenant && !c.Agent.Novelty.Contains(category, key))
+                Adopt(c, category, key);
+            return;
+        }
+        bool isNew = c.Agent.Novelty.Observe(category, key, c.Tick);
         group.Rate(category).Observe(isNew, NoveltyBaseline.Memory(category));
         if (!isNew)
             return;
         // A value newly taken up by this agent: note its peer status and approval, then count the agent as a user.
-        bool peerKnown = group.Users(category, key) > 0;
-        group.PeerKnownShare(category).Observe(peerKnown);
-        group.Newcomers.Adopt(NewcomerKey(category, key), c.Event.Time, newToGroup: !peerKnown);
+        group.PeerKnownShare(category).Observe(group.Users(category, key) > 0);
         if (category == NoveltyCategory.TransferDestination)
             group.ApprovedNovelTransfers.Observe(c.Event.ApprovalId is not null);
+        Adopt(c, category, key);
+    }
+
+    /// <summary>Counts the agent as a user of the value, and as an adopter if the value is new to the group.</summary>
+    private static void Adopt(EventContext c, NoveltyCategory category, ulong key)
+    {
+        var group = c.Group;
+        group.Newcomers.Adopt(NewcomerKey(category, key), c.Event.Time, newToGroup: group.Users(category, key) == 0);
         group.AddUser(category, key);
     }
+
+    /// <summary>
+    /// How much a first-time tool or resource counts, by what the step does: a new way to move data or
+    /// change permissions is evidence in full, a new way to read is worth half its log-evidence. Analysts
+    /// triage by consequence, and new read-only tools arrive with every rollout.
+    /// </summary>
+    private static double ConsequenceWeight(ToolAction action) => action switch
+    {
+        ToolAction.Transfer or ToolAction.Privilege => 1,
+        ToolAction.Write or ToolAction.Execute => 0.75,
+        _ => 0.5,
+    };
 
     /// <summary>A value several members of the group took up since the group first met it, within days.</summary>
     private static bool IsRoleWide(EventContext c, NoveltyCategory category, ulong key) =>

@@ -76,6 +76,8 @@ public sealed class SequenceDetector : IDetector
 
     public void Learn(EventContext c)
     {
+        if (!c.LearnsBaselines)
+            return;
         Learn(c.Agent.Sequence, ref c.Session.AgentSequence, c.ToolKey);
         Learn(c.Group.Sequence, ref c.Session.GroupSequence, c.ToolKey);
     }

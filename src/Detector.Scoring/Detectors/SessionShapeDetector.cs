@@ -48,5 +48,9 @@ public sealed class SessionShapeDetector : IDetector
         }
     }
 
-    public void Learn(EventContext c) => c.Agent.Shape.FailureRate.Observe(c.Event.Outcome != Outcome.Success);
+    public void Learn(EventContext c)
+    {
+        if (c.LearnsBaselines)
+            c.Agent.Shape.FailureRate.Observe(c.Event.Outcome != Outcome.Success);
+    }
 }

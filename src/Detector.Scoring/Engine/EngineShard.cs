@@ -129,11 +129,9 @@ public sealed class EngineShard : IScoringShard
             session.Alerts++;
         }
 
-        if (Learns(session))
-        {
-            foreach (var detector in _detectors)
-                detector.Learn(_context);
-        }
+        _context.LearnsBaselines = Learns(session);
+        foreach (var detector in _detectors)
+            detector.Learn(_context);
 
         Age(agent, e.Time);
         _dirty.Add(e.Agent);

@@ -9,7 +9,8 @@ namespace Detector.Scoring.Profiles;
 public sealed class GroupNewcomers
 {
     public static readonly TimeSpan Recent = TimeSpan.FromDays(7);
-    public const int RolloutAdopters = 2;
+    /// <summary>Adopters (besides the one asking) that make a new value a role-wide change.</summary>
+    public const int RolloutAdopters = 1;
     private const int Slots = 32;
 
     private readonly ulong[] _keys = new ulong[Slots];
