@@ -15,25 +15,29 @@ public static class EvidenceKinds
 
     public static string WireName(this EvidenceKind kind) => Names[(int)kind];
 
-    public const int FamilyCount = 9;
+    public const int FamilyCount = 12;
 
     /// <summary>
     /// Kinds that measure the same thing from different angles share a family (a new tool also makes
-    /// for a rare transition; a burst of failures also makes a long session). Fusion takes one
-    /// p-value per family, so correlated kinds corroborate instead of multiplying.
+    /// for a rare transition); fusion takes one calibrated p-value per family, so correlated kinds
+    /// corroborate instead of multiplying. Kinds that benign work produces independently (a retry storm
+    /// fails a lot without running long; a runaway loop does both) stay apart, so each is calibrated on
+    /// its own benign tail. Persisted with model calibrations: append, never renumber.
     /// </summary>
     public static int Family(this EvidenceKind kind) => kind switch
     {
         EvidenceKind.NewTool or EvidenceKind.NewAction or EvidenceKind.NewResource or EvidenceKind.NewDestination
             or EvidenceKind.NewArgumentValue => 0,
         EvidenceKind.RareTransition or EvidenceKind.SessionLikelihood => 1,
-        EvidenceKind.RateSpike or EvidenceKind.RateShift or EvidenceKind.SessionVolume or EvidenceKind.ErrorBurst => 2,
-        EvidenceKind.SensitiveExfiltration or EvidenceKind.SensitiveReadBurst or EvidenceKind.TransferVolume
-            or EvidenceKind.DestinationDrift or EvidenceKind.MixDrift => 3,
+        EvidenceKind.RateSpike or EvidenceKind.RateShift or EvidenceKind.MixDrift => 2,
+        EvidenceKind.SensitiveExfiltration or EvidenceKind.TransferVolume or EvidenceKind.DestinationDrift => 3,
         EvidenceKind.PrivilegeRun => 4,
         EvidenceKind.NewTenant or EvidenceKind.CrossTenant => 5,
         EvidenceKind.DelegationOutOfIntent => 6,
         EvidenceKind.CredentialMisuse => 7,
+        EvidenceKind.SessionVolume => 9,
+        EvidenceKind.ErrorBurst => 10,
+        EvidenceKind.SensitiveReadBurst => 11,
         _ => 8,
     };
 
