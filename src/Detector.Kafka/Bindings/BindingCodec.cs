@@ -12,7 +12,7 @@ namespace Detector.Kafka.Bindings;
 /// </summary>
 internal static class BindingCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static byte[] Key(CredentialBinding b) => Encoding.UTF8.GetBytes("c\n" + b.CredentialId);
 
@@ -36,6 +36,8 @@ internal static class BindingCodec
         w.Write(b.Group);
         w.Write(b.Intent is not null);
         w.Write(b.Intent ?? "");
+        w.Write(b.Tenant is not null);
+        w.Write(b.Tenant ?? "");
         w.Write(b.Start.UtcTicks);
         w.Write(b.LastSeen.UtcTicks);
     });
@@ -62,7 +64,9 @@ internal static class BindingCodec
             int group = r.ReadInt32();
             bool hasIntent = r.ReadBoolean();
             string intent = r.ReadString();
-            return new SessionBinding(session, group, hasIntent ? intent : null, new EventTime(r.ReadInt64()), new EventTime(r.ReadInt64()));
+            bool hasTenant = r.ReadBoolean();
+            string tenant = r.ReadString();
+            return new SessionBinding(session, group, hasIntent ? intent : null, hasTenant ? tenant : null, new EventTime(r.ReadInt64()), new EventTime(r.ReadInt64()));
         }
         return null;
     }

@@ -44,7 +44,7 @@ public sealed class DelegationDetector : IDetector
             c.Session.Intent = e.Intent;
             c.Session.ParentAgent = e.ParentAgent;
             c.Session.ParentSession = e.ParentSession;
-            c.Bindings.RecordSession(new SessionBinding(e.SessionKey, c.Agent.Group, e.Intent, e.Time, e.Time));
+            c.Bindings.RecordSession(new SessionBinding(e.SessionKey, c.Agent.Group, e.Intent, e.Tenant, e.Time, e.Time));
         }
         if (!e.IsDelegated || e.Action == ToolAction.Unknown || !c.LearnsBaselines)
             return;

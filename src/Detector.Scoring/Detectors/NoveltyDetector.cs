@@ -45,7 +45,8 @@ public sealed class NoveltyDetector : IDetector
             if (c.DestinationIsNew)
                 Check(c, findings, NoveltyCategory.DestinationDomain, c.DomainKey, EvidenceKind.NewDestination, DestinationDomain.Of(e.Destination!).ToString());
         }
-        if (c.TenantKey != 0)
+        // A delegated step in its parent session's tenant is explained by the delegation.
+        if (c.TenantKey != 0 && !InParentTenant(c))
         {
             c.TenantIsNew = Check(c, findings, NoveltyCategory.Tenant, c.TenantKey, EvidenceKind.NewTenant, e.Tenant);
             c.TenantIsForeign = c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey) < EstablishedUses;
@@ -80,6 +81,14 @@ public sealed class NoveltyDetector : IDetector
             bool isNew = c.Agent.Novelty.Observe(NoveltyCategory.ArgumentValue, ArgumentValueKey(argumentKey, a.ValueHash), c.Tick);
             c.Agent.Novelty.Arguments.Observe(argumentKey, isNew);
         }
+    }
+
+    private static bool InParentTenant(EventContext c)
+    {
+        var e = c.Event;
+        if (e.ParentAgent.IsEmpty || e.ParentSession.IsEmpty)
+            return false;
+        return c.Bindings.FindSession(e.ParentAgent, e.ParentSession) is { Tenant: { } tenant } && string.Equals(tenant, e.Tenant, StringComparison.Ordinal);
     }
 
     /// <summary>Scores one value; returns whether it is new for the agent.</summary>
