@@ -13,14 +13,14 @@ namespace Detector.Scoring.Detectors;
 /// <remarks>
 /// p-values multiply the chance of each link under the agent's own habits: for exfiltration,
 /// P(transfer goes somewhere new) x P(a transfer follows a sensitive read in its session); for a
-/// privilege run, the binomial tail of k privilege actions in n steps at the agent's privilege share.
+/// privilege run, k actions in a row at the agent's privilege share, and the agent's usual longest run.
 /// </remarks>
 public sealed class EscalationDetector : IDetector
 {
     private const double ReportBelow = 0.05;
 
-    /// <summary>A transfer this unlikely in size for the agent counts as large for the policy rules.</summary>
-    private const double LargeTransferBelow = 0.01;
+    /// <summary>A transfer this unlikely in size for the agent counts as large for the policy rules (one in a thousand).</summary>
+    private const double LargeTransferBelow = 0.001;
 
     /// <summary>The share assumed for an action an immature agent has no history of.</summary>
     private const double UnknownShare = 0.05;
@@ -35,17 +35,19 @@ public sealed class EscalationDetector : IDetector
             case ToolAction.Transfer:
                 ScoreTransfer(c, findings);
                 break;
-            case ToolAction.Privilege when chain.PrivilegeActions >= 2:
+            case ToolAction.Privilege when chain.PrivilegeRun >= 2:
             {
                 double share = c.AgentMature && agent.Novelty.TotalActions > 0
                     ? (agent.Novelty.ActionCount(ToolAction.Privilege) + 0.5) / (agent.Novelty.TotalActions + 1)
                     : UnknownShare;
                 // Privilege actions cluster (an access-review session is all grants), so the session is also
                 // judged against the agent's sessions; the binomial of independent steps only bounds it.
-                double p = Math.Max(Tails.UpperBinomial(chain.PrivilegeActions, c.Session.Steps, share),
-                    c.AgentMature ? agent.Shape.PrivilegeActions.PValueAbove(chain.PrivilegeActions) : 0);
+                // The run: k privilege actions in a row has chance about share^(k-1) after the first, and is
+                // also judged against the agent's longest runs (access reviews grant in batches).
+                int run = chain.PrivilegeRun;
+                double p = Math.Max(Math.Pow(share, run - 1), c.AgentMature ? agent.Shape.PrivilegeRuns.PValueAbove(run) : 0);
                 if (p < ReportBelow)
-                    findings.Add(new Finding(EvidenceKind.PrivilegeRun, p, e.Tool, chain.PrivilegeActions, share, chain.OrdinaryStepsBeforePrivilege));
+                    findings.Add(new Finding(EvidenceKind.PrivilegeRun, Math.Max(p, 1e-12), e.Tool, run, share, chain.OrdinaryStepsBeforePrivilege));
                 break;
             }
         }

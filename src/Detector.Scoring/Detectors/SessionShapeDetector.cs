@@ -7,8 +7,8 @@ namespace Detector.Scoring.Detectors;
 /// <summary>
 /// A session that has grown unlike the agent's finished sessions: far more steps or a faster
 /// minute than usual (runaway loops), more failures than the agent's sessions usually have, or a burst
-/// of sensitive reads (the preparation of an exfiltration, caught before
-/// the transfer). Counts are the session's running totals including this event.
+/// of sensitive reads longer than its sessions have (the gathering before an exfiltration, caught
+/// before the transfer). Counts are the session's running totals including this event.
 /// </summary>
 public sealed class SessionShapeDetector : IDetector
 {
@@ -39,12 +39,13 @@ public sealed class SessionShapeDetector : IDetector
                 findings.Add(new Finding(EvidenceKind.ErrorBurst, p, null, chain.Errors, Math.Max(rate * steps, shape.Failures.Typical), steps));
         }
 
-        if (c.Event.Action == ToolAction.Read && c.Event.Sensitivity >= Sensitivity.Confidential
-            && chain.SensitiveReads > 2 * shape.SensitiveReads.Typical + 1)
+        // A burst is a run: sensitive reads in a row, as when data is gathered to be sent. A long session
+        // reads more in total without reading more in a row, so totals would flag every long session.
+        if (chain.SensitiveRun > 2 * shape.SensitiveRuns.Typical + 1)
         {
-            double p = shape.SensitiveReads.PValueAbove(chain.SensitiveReads);
+            double p = shape.SensitiveRuns.PValueAbove(chain.SensitiveRun);
             if (p < ReportBelow)
-                findings.Add(new Finding(EvidenceKind.SensitiveReadBurst, p, null, chain.SensitiveReads, shape.SensitiveReads.Typical, shape.SensitiveReads.Max));
+                findings.Add(new Finding(EvidenceKind.SensitiveReadBurst, p, null, chain.SensitiveRun, shape.SensitiveRuns.Typical, shape.SensitiveRuns.Max));
         }
     }
 

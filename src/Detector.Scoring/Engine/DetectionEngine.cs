@@ -1,3 +1,4 @@
+using Detector.Domain.Outputs;
 using Detector.Scoring.Alerts;
 using Detector.Scoring.Bindings;
 using Detector.Scoring.Detectors;
@@ -54,6 +55,22 @@ public sealed class DetectionEngine
     public AlertFactory Alerts { get; }
 
     public string ModelVersion => Model.Version;
+
+    /// <summary>
+    /// The severity floor a rule may set: its own, unless training saw it complete in more benign
+    /// sessions than that severity's budget (1 minus its calibrated threshold: medium allows 0.2%), in
+    /// which case the highest severity its benign rate fits. The fleet's data, not the rule file, has
+    /// the last word on how often a pattern is innocent.
+    /// </summary>
+    public Severity RuleFloor(string ruleId, Severity declared)
+    {
+        if (declared == Severity.None || !Model.RuleRates.TryGetValue(ruleId, out double rate))
+            return declared;
+        var floor = declared;
+        while (floor > Severity.None && rate > 1 - Thresholds.Of(floor))
+            floor--;
+        return floor;
+    }
 
     /// <param name="learnFromAlertedSessions">True only when building a model from history taken as benign.</param>
     public EngineShard CreateShard(bool learnFromAlertedSessions = false) => new(this, learnFromAlertedSessions);

@@ -224,9 +224,12 @@ public sealed class EngineShard : IScoringShard
         rules.Observe(session.Rules, _context.Facts(), session.Steps, _ruleMatches);
         foreach (ref readonly var m in _ruleMatches.AsSpan())
         {
-            _findings.Add(new Finding(EvidenceKind.PolicyRule, m.PValue, $"{m.Rule.Id}: {rules.Describe(m)}", m.Steps.Count, m.Rule.Length, (double)m.Severity, FindingScope.Session));
-            if (m.Severity > session.RuleSeverity)
-                session.RuleSeverity = m.Severity;
+            var floor = _engine.RuleFloor(m.Rule.Id, m.Severity);
+            _findings.Add(new Finding(EvidenceKind.PolicyRule, m.PValue, $"{m.Rule.Id}: {rules.Describe(m)}", m.Steps.Count, m.Rule.Length, (double)floor, FindingScope.Session));
+            if (m.Stage == RuleStage.Completed)
+                session.CompletedRules.Add(m.Rule.Id);
+            if (floor > session.RuleSeverity)
+                session.RuleSeverity = floor;
         }
     }
 

@@ -8,6 +8,16 @@ public sealed record SeverityThresholds(double Low, double Medium, double High, 
     public static SeverityThresholds From(IReadOnlyDictionary<Severity, double> map) =>
         new(map[Severity.Low], map[Severity.Medium], map[Severity.High], map[Severity.Critical]);
 
+    /// <summary>The calibrated risk a severity starts at.</summary>
+    public double Of(Severity severity) => severity switch
+    {
+        Severity.Low => Low,
+        Severity.Medium => Medium,
+        Severity.High => High,
+        Severity.Critical => Critical,
+        _ => 0,
+    };
+
     public Severity Classify(double risk) =>
         risk >= Critical ? Severity.Critical
         : risk >= High ? Severity.High

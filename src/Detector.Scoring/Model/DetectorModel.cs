@@ -28,6 +28,12 @@ public sealed record DetectorModel
     /// <summary>Thresholds stored with the model; null means the configured ones apply.</summary>
     public SeverityThresholds? Thresholds { get; init; }
 
+    /// <summary>
+    /// How often each policy rule completed in the benign calibration sessions (rules that never did are
+    /// absent): bounds the severity floor a rule may set (see <see cref="Engine.DetectionEngine.RuleFloor"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> RuleRates { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Serialised peer group profiles (each shard reads its own copy).</summary>
     public required IReadOnlyList<byte[]> Groups { get; init; }
 

@@ -25,6 +25,10 @@ public static class ModelCard
         sb.AppendLine(c, $"| events, sessions, agents | {m.Events:#,0}, {m.Sessions:#,0}, {model.Agents.Count:#,0} |");
         sb.AppendLine(c, $"| peer groups | {string.Join(", ", m.GroupNames)} |");
         sb.AppendLine(c, $"| calibration | {m.CalibrationSessions:#,0} sessions of the last part of the window; exponential tail above statistic {model.Calibration.TailStart:0.###} (mean excess {model.Calibration.MeanExcess:0.###}) |");
+        if (model.RuleRates.Count > 0)
+        {
+            sb.AppendLine(c, $"| policy rules completed by benign calibration sessions | {string.Join(", ", model.RuleRates.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value:0.###%}"))} (a rule's severity floor is capped at the highest severity whose benign budget its rate fits) |");
+        }
         sb.AppendLine();
         sb.AppendLine("## Intended use");
         sb.AppendLine("Scoring the tool-invocation telemetry of the same fleet (`./detector replay --model` or the worker). Agents not in the training data start from their peer group. Severity thresholds are calibrated risks: a benign session reaches risk r with probability about 1 - r.");

@@ -59,7 +59,8 @@ public static class ModelStore
             window.GetProperty("sessions").GetInt64(),
             window.GetProperty("calibration_sessions").GetInt32(),
             root.GetProperty("groups").EnumerateArray().Select(g => g.GetString()!).ToArray());
-        return ReadBaselines(baselines, root.GetProperty("version").GetString()!, metadata, thresholds);
+        var ruleRates = root.GetProperty("rule_rates").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+        return ReadBaselines(baselines, root.GetProperty("version").GetString()!, metadata, thresholds) with { RuleRates = ruleRates };
     }
 
     private static void WriteManifest(Utf8JsonWriter w, DetectorModel model, string checksum)
@@ -91,6 +92,10 @@ public static class ModelStore
             w.WriteNumber("critical", th.Critical);
             w.WriteEndObject();
         }
+        w.WriteStartObject("rule_rates");
+        foreach (var (rule, rate) in model.RuleRates.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            w.WriteNumber(rule, ContractJson.Round(rate));
+        w.WriteEndObject();
         w.WriteStartArray("groups");
         foreach (string g in m.GroupNames)
             w.WriteStringValue(g);

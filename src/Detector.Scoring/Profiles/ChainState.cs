@@ -7,6 +7,13 @@ public sealed class ChainState
 {
     /// <summary>Reads of confidential or restricted data so far, and the latest one.</summary>
     public int SensitiveReads { get; set; }
+
+    /// <summary>Sensitive reads in a row now, and the longest such run of the session.</summary>
+    public int SensitiveRun { get; set; }
+    public int MaxSensitiveRun { get; set; }
+
+    /// <summary>The longest run of privilege actions of the session.</summary>
+    public int MaxPrivilegeRun { get; set; }
     public int LastSensitiveReadStep { get; set; } = -1;
     public string? LastSensitiveResource { get; set; }
 
@@ -42,6 +49,8 @@ public sealed class ChainState
         {
             case Domain.Events.ToolAction.Read when e.Sensitivity >= Domain.Events.Sensitivity.Confidential:
                 SensitiveReads++;
+                SensitiveRun++;
+                MaxSensitiveRun = Math.Max(MaxSensitiveRun, SensitiveRun);
                 LastSensitiveReadStep = step;
                 LastSensitiveResource = e.Resource;
                 break;
@@ -50,6 +59,7 @@ public sealed class ChainState
                     OrdinaryStepsBeforePrivilege = step - 1;
                 PrivilegeActions++;
                 PrivilegeRun++;
+                MaxPrivilegeRun = Math.Max(MaxPrivilegeRun, PrivilegeRun);
                 break;
             case Domain.Events.ToolAction.Transfer:
                 Transfers++;
@@ -58,6 +68,8 @@ public sealed class ChainState
         }
         if (e.Action is not (Domain.Events.ToolAction.Privilege or Domain.Events.ToolAction.Read))
             PrivilegeRun = 0;
+        if (e.Action != Domain.Events.ToolAction.Read || e.Sensitivity < Domain.Events.Sensitivity.Confidential)
+            SensitiveRun = 0;
         if (e.Outcome != Domain.Events.Outcome.Success)
             Errors++;
         CountMinute(e.Time);
@@ -91,6 +103,9 @@ public sealed class ChainState
         w.Write(WindowSteps);
         w.Write(PeakPerMinute);
         w.Write(LargestTransfer);
+        w.Write(SensitiveRun);
+        w.Write(MaxSensitiveRun);
+        w.Write(MaxPrivilegeRun);
     }
 
     public void Read(BinaryReader r)
@@ -110,5 +125,8 @@ public sealed class ChainState
         WindowSteps = r.ReadInt32();
         PeakPerMinute = r.ReadInt32();
         LargestTransfer = r.ReadInt64();
+        SensitiveRun = r.ReadInt32();
+        MaxSensitiveRun = r.ReadInt32();
+        MaxPrivilegeRun = r.ReadInt32();
     }
 }

@@ -72,6 +72,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
     /// <summary>The highest severity a completed policy rule set for the session: a floor under the calibrated one.</summary>
     public Severity RuleSeverity { get; set; }
 
+    /// <summary>Ids of the policy rules the session completed (training counts how often benign sessions do).</summary>
+    public List<string> CompletedRules { get; } = [];
+
     /// <summary>Whether the session has been folded into its agent's session shape.</summary>
     public bool ShapeFolded { get; set; }
 
@@ -104,6 +107,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
         w.Write(ShapeFolded);
         Rules.Write(w);
         w.Write((byte)RuleSeverity);
+        w.Write((byte)CompletedRules.Count);
+        foreach (string rule in CompletedRules)
+            w.Write(rule);
         w.Write((byte)_credentials.Count);
         foreach (string c in _credentials)
             w.Write(c);
@@ -139,6 +145,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
         s.ShapeFolded = r.ReadBoolean();
         s.Rules = RuleSessionState.Read(r);
         s.RuleSeverity = (Severity)r.ReadByte();
+        int completed = r.ReadByte();
+        for (int i = 0; i < completed; i++)
+            s.CompletedRules.Add(r.ReadString());
         int credentials = r.ReadByte();
         for (int i = 0; i < credentials; i++)
             s._credentials.Add(r.ReadString());

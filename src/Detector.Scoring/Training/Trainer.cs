@@ -23,7 +23,7 @@ public sealed class Trainer(EngineOptions options)
 {
     private PassShard? _first;
     private PassShard? _second;
-    private readonly List<(EventTime Start, double[] Families)> _closed = [];
+    private readonly List<(EventTime Start, double[] Families, string[] Rules)> _closed = [];
 
     /// <summary>The share of the training window (the most recent part) whose sessions calibrate risk.</summary>
     public double CalibrationShare { get; init; } = 0.3;
@@ -43,7 +43,7 @@ public sealed class Trainer(EngineOptions options)
         var shard = _first.Shard;
         var unplaced = shard.Agents.Where(a => !shard.Groups.IsAssigned(a.Group));
         var engineShard = NewShard(SeedModel(shard, PeerGroupClustering.Cluster(unplaced)));
-        engineShard.SessionClosed = s => _closed.Add((s.Start, s.FamilyPeaks));
+        engineShard.SessionClosed = s => _closed.Add((s.Start, s.FamilyPeaks, [.. s.CompletedRules.Distinct(StringComparer.Ordinal)]));
         _second = new PassShard(engineShard);
         return _second;
     }
@@ -56,7 +56,10 @@ public sealed class Trainer(EngineOptions options)
         _second.Shard.FlushSessions();
         EventTime from = _first.From, to = _first.To;
         EventTime cutoff = from + (to - from) * (1 - CalibrationShare);
-        var window = _closed.Where(c => c.Start >= cutoff).Select(c => c.Families).ToArray();
+        var sessions = _closed.Where(c => c.Start >= cutoff).ToArray();
+        var window = sessions.Select(c => c.Families).ToArray();
+        var ruleRates = sessions.SelectMany(c => c.Rules).GroupBy(id => id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => UpperRate(g.Count(), sessions.Length), StringComparer.Ordinal);
         // Families first, each on its benign statistics (sessions without its evidence count as 0); then the
         // fused statistic of every calibration session under those family calibrations.
         var families = new TailCalibration[EvidenceKinds.FamilyCount];
@@ -65,8 +68,16 @@ public sealed class Trainer(EngineOptions options)
         var fused = window.Select(v => EvidenceFusion.Combine(v, families)).ToArray();
         var metadata = new ModelMetadata(from, to, _first.Events, _closed.Count, window.Length,
             _second.Shard.Groups.Groups.Select(g => g.Name).ToArray());
-        return Snapshot(_second.Shard, TailCalibration.Fit(fused), families, metadata);
+        return Snapshot(_second.Shard, TailCalibration.Fit(fused), families, metadata) with { RuleRates = ruleRates };
     }
+
+    /// <summary>
+    /// The 95% upper confidence bound (Clopper and Pearson, Biometrika 1934) of a rule's benign
+    /// completion rate from k completions in n sessions: a floor is honoured only where the data shows
+    /// the pattern rare, and two completions in a thousand sessions do not show 0.2%.
+    /// </summary>
+    private static double UpperRate(int k, int n) =>
+        k >= n ? 1 : MathNet.Numerics.Distributions.Beta.InvCDF(k + 1, n - k, 0.95);
 
     private EngineShard NewShard(DetectorModel model) =>
         new DetectionEngine(options, model, new InMemoryBindingTable(options)).CreateShard(learnFromAlertedSessions: true);
