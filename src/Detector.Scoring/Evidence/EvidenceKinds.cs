@@ -15,7 +15,7 @@ public static class EvidenceKinds
 
     public static string WireName(this EvidenceKind kind) => Names[(int)kind];
 
-    public const int FamilyCount = 12;
+    public const int FamilyCount = 14;
 
     /// <summary>
     /// Kinds that measure the same thing from different angles share a family (a new tool also makes
@@ -30,7 +30,7 @@ public static class EvidenceKinds
             or EvidenceKind.NewArgumentValue => 0,
         EvidenceKind.RareTransition or EvidenceKind.SessionLikelihood => 1,
         EvidenceKind.RateSpike or EvidenceKind.RateShift or EvidenceKind.MixDrift => 2,
-        EvidenceKind.SensitiveExfiltration or EvidenceKind.TransferVolume or EvidenceKind.DestinationDrift => 3,
+        EvidenceKind.SensitiveExfiltration => 3,
         EvidenceKind.PrivilegeRun => 4,
         EvidenceKind.NewTenant or EvidenceKind.CrossTenant => 5,
         EvidenceKind.DelegationOutOfIntent => 6,
@@ -38,6 +38,8 @@ public static class EvidenceKinds
         EvidenceKind.SessionVolume => 9,
         EvidenceKind.ErrorBurst => 10,
         EvidenceKind.SensitiveReadBurst => 11,
+        EvidenceKind.TransferVolume => 12,
+        EvidenceKind.DestinationDrift => 13,
         _ => 8,
     };
 

@@ -81,6 +81,12 @@ public static class EvidenceFusion
         return bound < 1e-6 ? bound : Math.Min(1, 1 - Math.Pow(1 - p, tests));
     }
 
+    /// <summary>
+    /// Chances a session had to show a kind: one per step for per-step tests, one for chains and for
+    /// properties of the session as a whole (its length, its likelihood, its tenant: a session works in
+    /// one tenant, and moving into another is one event, not one per step).
+    /// </summary>
     private static int TestsFor(EvidenceKind kind, int steps) =>
-        kind.IsChain() || kind is EvidenceKind.SessionLikelihood or EvidenceKind.SessionVolume or EvidenceKind.MixDrift ? 1 : Math.Max(1, steps);
+        kind.IsChain() || kind is EvidenceKind.SessionLikelihood or EvidenceKind.SessionVolume or EvidenceKind.MixDrift or EvidenceKind.NewTenant
+            ? 1 : Math.Max(1, steps);
 }
