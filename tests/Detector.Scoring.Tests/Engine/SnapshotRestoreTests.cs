@@ -1,0 +1,84 @@
+using Xunit;
+
+namespace Detector.Scoring.Tests.Engine;
+
+/// <summary>
+/// An agent's snapshot (its profile and open sessions) taken mid-session and restored into the shard
+/// carries everything the rest of the session is scored with: evidence, chain and rule progress,
+/// sequence position, risk and alerted severity.
+/// </summary>
+public sealed class SnapshotRestoreTests
+{
+    [Fact]
+    public void An_attack_interrupted_just_before_its_alert_alerts_at_the_same_step_with_the_same_risk_after_restore()
+    {
+        var fleet = Fleet.Instance;
+        var events = fleet.TestEvents();
+        var straight = new ShardRun(fleet.Model).Feed(events).Results;
+        int checkedSessions = 0;
+
+        foreach (string session in fleet.MaliciousSessions.Order(StringComparer.Ordinal))
+        {
+            var steps = Enumerable.Range(0, events.Count).Where(i => events[i].Session.Value == session).ToList();
+            int alerting = steps.FindIndex(i => straight[i].Alerts.Count > 0);
+            if (alerting < 2)
+                continue;
+            int cut = steps[alerting - 1];
+            var run = new ShardRun(fleet.Model).Feed(events.Take(cut));
+            var (agent, snapshot) = run.Shard.Snapshot([events[cut].Agent]).Single();
+
+            run.Shard.Restore(snapshot);
+            run.Feed(events.Skip(cut));
+
+            Assert.Equal(events[cut].Agent, agent);
+            var rest = steps.Where(i => i >= cut).ToList();
+            Assert.Equal(rest.Select(i => straight[i].Risk), rest.Select(i => run.Results[i].Risk));
+            Assert.Equal(rest.SelectMany(i => straight[i].AlertFacts), rest.SelectMany(i => run.Results[i].AlertFacts));
+            Assert.NotEmpty(run.Results[steps[alerting]].Alerts);
+            checkedSessions++;
+        }
+
+        Assert.True(checkedSessions >= 5, $"only {checkedSessions} attack sessions alerted late enough to interrupt");
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(3)]
+    [InlineData(2)]
+    public void Every_session_open_at_a_snapshot_scores_its_next_step_as_if_never_interrupted(int cutDivisor)
+    {
+        var fleet = Fleet.Instance;
+        var events = fleet.TestEvents();
+        var straight = new ShardRun(fleet.Model).Feed(events).Results;
+        int cut = events.Count / cutDivisor;
+        var run = new ShardRun(fleet.Model).Feed(events.Take(cut));
+        var open = run.Shard.OpenSessions.Select(s => s.Key).ToHashSet();
+        var snapshots = run.Shard.Snapshot(run.Shard.Agents.Select(a => a.Agent).ToList()).ToList();
+
+        foreach (var (_, snapshot) in snapshots)
+            run.Shard.Restore(snapshot);
+        run.Feed(events.Skip(cut));
+
+        // Each open session's first step after the cut: scored from restored state alone.
+        var next = Enumerable.Range(cut, events.Count - cut)
+            .Where(i => open.Contains(events[i].SessionKey))
+            .GroupBy(i => events[i].SessionKey)
+            .Select(g => g.First())
+            .ToList();
+        Assert.NotEmpty(next);
+        Assert.Equal(next.Select(i => straight[i].Risk), next.Select(i => run.Results[i].Risk));
+        Assert.Equal(next.SelectMany(i => straight[i].AlertFacts), next.SelectMany(i => run.Results[i].AlertFacts));
+    }
+
+    [Fact]
+    public void A_snapshot_of_another_format_is_refused()
+    {
+        var run = new ShardRun(Fleet.Instance.Model).Feed(Fleet.Instance.TestEvents().Take(50));
+        var (_, snapshot) = run.Shard.Snapshot([run.Shard.Agents.First().Agent]).Single();
+        snapshot[0] = 99;
+
+        var error = Assert.Throws<InvalidDataException>(() => run.Shard.Restore(snapshot));
+
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+}
