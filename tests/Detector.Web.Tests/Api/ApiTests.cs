@@ -86,8 +86,20 @@ public sealed class ApiTests
         using var quarantines = await GetJsonAsync(host, "api/quarantines");
         var lifted = quarantines.RootElement.EnumerateArray().Single(q => q.GetProperty("signal").GetProperty("id").GetString() == request.Original.Id);
         Assert.Equal("dana", lifted.GetProperty("release").GetProperty("actor").GetString());
-        using var agents = await GetJsonAsync(host, "api/agents?limit=1");
-        Assert.Equal(JsonValueKind.Null, agents.RootElement[0].GetProperty("restriction").ValueKind);
+        // The agent stays restricted only by the strongest of its signals that were not released.
+        string agent = request.Original.Subject;
+        var unreleased = quarantines.RootElement.EnumerateArray()
+            .Where(q => q.GetProperty("signal").GetProperty("subject").GetString() == agent && q.GetProperty("release").ValueKind == JsonValueKind.Null)
+            .Select(q => OutputEnums.TryParseAction(q.GetProperty("signal").GetProperty("data").GetProperty("action").GetString()!, out var a) ? a : QuarantineAction.None)
+            .Where(a => a != QuarantineAction.Release)
+            .DefaultIfEmpty(QuarantineAction.None).Max();
+        using var agents = await GetJsonAsync(host, "api/agents?limit=1000");
+        var row = agents.RootElement.EnumerateArray().Single(r => r.GetProperty("agent").GetProperty("agent").GetString() == agent);
+        var restriction = row.GetProperty("restriction");
+        if (unreleased == QuarantineAction.None)
+            Assert.Equal(JsonValueKind.Null, restriction.ValueKind);
+        else
+            Assert.Equal(unreleased.WireName(), restriction.GetString());
     }
 
     [Fact]
