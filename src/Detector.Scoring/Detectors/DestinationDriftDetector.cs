@@ -30,6 +30,7 @@ public sealed class DestinationDriftDetector : IDetector
         }
         if (increasing < 3)
             return;
+        c.GrowingDoses = true;
         double p = 1;
         for (int k = 2; k <= increasing; k++)
             p /= k;

@@ -109,8 +109,10 @@ public sealed class EscalationDetector : IDetector
             transfers.AfterSensitiveRead.Observe(c.Session.Chain.SensitiveReads > 0);
         }
         // Young destinations are a record of what was sent where, kept even for flagged sessions: the
-        // doses of a slow poisoning must add up whether or not one of them was caught.
+        // doses of a slow poisoning must add up whether or not one of them was caught. Only a destination
+        // that appears once the agent's habits are established starts young (every destination is new
+        // in an agent's first days, which says nothing).
         if (c.DestinationKey != 0)
-            transfers.Young.Record(c.DestinationKey, e.Time, e.BytesOut ?? 0, c.DestinationIsNew);
+            transfers.Young.Record(c.DestinationKey, e.Time, e.BytesOut ?? 0, c.DestinationIsNew && c.AgentMature);
     }
 }

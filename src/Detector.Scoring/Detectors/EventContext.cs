@@ -84,6 +84,12 @@ public sealed class EventContext
     /// <summary>Set by the delegation detector: the delegated step is unusual under the parent session's intent.</summary>
     public bool OutsideParentIntent { get; set; }
 
+    /// <summary>Set by the novelty detector: the action class is one the agent almost never takes.</summary>
+    public bool ActionIsRare { get; set; }
+
+    /// <summary>Set by the destination-drift detector: the transfer continues a growing series to a young destination.</summary>
+    public bool GrowingDoses { get; set; }
+
     /// <summary>Set by the credential detector.</summary>
     public Rules.CredentialStatus Credential { get; set; }
 
@@ -106,6 +112,8 @@ public sealed class EventContext
         HasApproval = Event.ApprovalId is not null,
         BytesOut = Event.BytesOut,
         LargeTransfer = LargeTransfer,
+        RareAction = ActionIsRare,
+        GrowingDoses = GrowingDoses,
     };
 
     public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, IBindingTable bindings, EngineOptions options, bool newSession)
@@ -134,6 +142,8 @@ public sealed class EventContext
         DestinationIsYoung = false;
         LargeTransfer = false;
         OutsideParentIntent = false;
+        ActionIsRare = false;
+        GrowingDoses = false;
         Credential = Rules.CredentialStatus.None;
     }
 }

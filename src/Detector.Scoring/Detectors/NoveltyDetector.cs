@@ -135,6 +135,7 @@ public sealed class NoveltyDetector : IDetector
         if (action is ToolAction.Unknown or ToolAction.Read || !c.AgentMature || baseline.TotalActions < MinActionHistory)
             return;
         double share = (baseline.ActionCount(action) + 0.5) / (baseline.TotalActions + 1);
+        c.ActionIsRare = share < RareActionShare;
         if (share < RareActionShare * 10)
             findings.Add(new Finding(EvidenceKind.NewAction, Math.Min(1, share), action.WireName(), baseline.ActionCount(action), baseline.TotalActions, 0));
     }

@@ -116,6 +116,9 @@ public sealed class EngineShard : IScoringShard
         if (_findings.Count > 0)
             session.Statistic = EvidenceFusion.Update(session, _engine.Model.FamilyCalibrations);
         double risk = _engine.Model.Calibration.Risk(session.Statistic);
+        // A policy rule's floor is a statement about risk too: the score never sits below its severity's threshold.
+        if (session.RuleSeverity > Severity.None)
+            risk = Math.Max(risk, _engine.Thresholds.Of(session.RuleSeverity));
         session.Risk = risk;
         session.MaxRisk = Math.Max(session.MaxRisk, risk);
 

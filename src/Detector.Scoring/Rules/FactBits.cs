@@ -22,7 +22,9 @@ internal static class FactBits
         | Flag(FactField.OutsideParentIntent, f.OutsideParentIntent)
         | Flag(FactField.LargeTransfer, f.LargeTransfer)
         | Flag(FactField.NewTool, f.NewTool)
-        | Flag(FactField.Approval, f.HasApproval);
+        | Flag(FactField.Approval, f.HasApproval)
+        | Flag(FactField.RareAction, f.RareAction)
+        | Flag(FactField.GrowingDoses, f.GrowingDoses);
 
     /// <summary>The bit of value <paramref name="value"/> of an enum field.</summary>
     public static ulong Value(FactField field, int value) => 1UL << (8 * (int)field + Math.Min(value, 7));

@@ -14,4 +14,6 @@ internal enum FactField : byte
     LargeTransfer,
     NewTool,
     Approval,
+    RareAction,
+    GrowingDoses,
 }

@@ -9,7 +9,7 @@ internal static class MatchConditions
     private static readonly string[] Fields =
     [
         "action", "sensitivity", "outcome", "destination", "credential", "tool", "foreign_tenant", "delegated",
-        "outside_parent_intent", "large_transfer", "new_tool", "approval",
+        "outside_parent_intent", "large_transfer", "new_tool", "approval", "rare_action", "growing_doses",
     ];
 
     public static (ulong Forbidden, ToolPattern? Tool) Compile(YamlMappingNode match, in YamlPlace at)
@@ -37,6 +37,8 @@ internal static class MatchConditions
                 "large_transfer" => ForbidOther(FactField.LargeTransfer, YamlValues.Boolean(value, place)),
                 "new_tool" => ForbidOther(FactField.NewTool, YamlValues.Boolean(value, place)),
                 "approval" => ForbidOther(FactField.Approval, Approval(value, place)),
+                "rare_action" => ForbidOther(FactField.RareAction, YamlValues.Boolean(value, place)),
+                "growing_doses" => ForbidOther(FactField.GrowingDoses, YamlValues.Boolean(value, place)),
                 _ => throw new UnreachableException(key),
             };
         }

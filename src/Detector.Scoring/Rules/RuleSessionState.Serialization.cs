@@ -11,7 +11,7 @@ namespace Detector.Scoring.Rules;
 /// </summary>
 public sealed partial class RuleSessionState
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
     private const int MaxStages = RuleSet.MaxRules * (PolicyRule.MaxLength - 1);
 
     [Flags]
@@ -24,7 +24,9 @@ public sealed partial class RuleSessionState
         NewTool = 8,
         HasApproval = 16,
         LargeTransfer = 32,
-        All = 63,
+        RareAction = 64,
+        GrowingDoses = 128,
+        All = 255,
     }
 
     public void Write(BinaryWriter writer)
@@ -99,7 +101,8 @@ public sealed partial class RuleSessionState
         w.Write((byte)f.Credential);
         var flags = (f.ForeignTenant ? StepFlags.ForeignTenant : 0) | (f.Delegated ? StepFlags.Delegated : 0)
             | (f.OutsideParentIntent ? StepFlags.OutsideParentIntent : 0) | (f.NewTool ? StepFlags.NewTool : 0)
-            | (f.HasApproval ? StepFlags.HasApproval : 0) | (f.LargeTransfer ? StepFlags.LargeTransfer : 0);
+            | (f.HasApproval ? StepFlags.HasApproval : 0) | (f.LargeTransfer ? StepFlags.LargeTransfer : 0)
+            | (f.RareAction ? StepFlags.RareAction : 0) | (f.GrowingDoses ? StepFlags.GrowingDoses : 0);
         w.Write((byte)flags);
         w.Write(f.BytesOut.HasValue);
         if (f.BytesOut is long bytes)
@@ -131,6 +134,8 @@ public sealed partial class RuleSessionState
             NewTool = flags.HasFlag(StepFlags.NewTool),
             HasApproval = flags.HasFlag(StepFlags.HasApproval),
             LargeTransfer = flags.HasFlag(StepFlags.LargeTransfer),
+            RareAction = flags.HasFlag(StepFlags.RareAction),
+            GrowingDoses = flags.HasFlag(StepFlags.GrowingDoses),
             BytesOut = bytesOut,
         });
     }

@@ -54,6 +54,10 @@ internal static class RuleText
             text.Append(f.NewTool ? " with a tool new for this agent (" : " with a familiar tool (").Append(f.Tool).Append(')');
         else if (expected.Tool is not null)
             text.Append(" with ").Append(f.Tool);
+        if (expected.Constrains(FactField.RareAction))
+            text.Append(f.RareAction ? ", an action this agent almost never takes," : ", an action usual for this agent,");
+        if (expected.Constrains(FactField.GrowingDoses))
+            text.Append(f.GrowingDoses ? ", the latest of growing sends to a young destination," : "");
         if (expected.Constrains(FactField.Outcome))
             text.Append(" (").Append(f.Outcome.WireName()).Append(')');
         Steps(text, steps, from, to);

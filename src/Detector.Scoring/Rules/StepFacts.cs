@@ -37,6 +37,12 @@ public readonly record struct StepFacts
     /// <summary>The tool is new for the agent.</summary>
     public bool NewTool { get; init; }
 
+    /// <summary>The action (privilege, transfer, write) is one the agent almost never takes.</summary>
+    public bool RareAction { get; init; }
+
+    /// <summary>The transfer continues a growing series (three or more sends, each larger) to a young destination.</summary>
+    public bool GrowingDoses { get; init; }
+
     /// <summary>The event carried an <c>approval_id</c>.</summary>
     public bool HasApproval { get; init; }
 
