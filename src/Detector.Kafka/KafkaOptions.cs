@@ -47,8 +47,12 @@ public sealed class KafkaOptions
 
     public TopicCommandOptions TopicCommand { get; set; } = new();
 
-    /// <summary>Last-use refreshes of a binding closer together than this are not published. Default 1 minute.</summary>
-    public TimeSpan BindingRefresh { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// Last-use refreshes of a binding closer together than this are not published. Default zero: the
+    /// engine already writes a credential's last use at most once a minute, and every worker's table
+    /// should hold what the owning worker holds (a coarser setting trades precision for topic volume).
+    /// </summary>
+    public TimeSpan BindingRefresh { get; set; } = TimeSpan.Zero;
 
     public void Validate()
     {

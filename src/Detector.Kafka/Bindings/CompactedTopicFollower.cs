@@ -44,7 +44,17 @@ internal sealed class CompactedTopicFollower(KafkaOptions options, string topic,
         {
             while (!_stop.IsCancellationRequested)
             {
-                var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                ConsumeResult<byte[], byte[]?>? record;
+                try
+                {
+                    record = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                }
+                catch (ConsumeException e) when (!e.Error.IsFatal)
+                {
+                    // A failed fetch or a broker gone away: librdkafka retries; keep following.
+                    logger.LogWarning("following {Topic}: {Reason}", topic, e.Error.Reason);
+                    continue;
+                }
                 if (record is null)
                     continue;
                 if (record.IsPartitionEOF)

@@ -32,8 +32,7 @@ public sealed partial class KafkaWorker
             while (!stopping.IsCancellationRequested && !_failed.IsCancellationRequested)
             {
                 Tick(consumer);
-                var record = consumer.Consume(PollTimeout);
-                if (record is not null)
+                if (TryConsume(consumer, PollTimeout) is { } record)
                     Route(consumer, record, stopping);
             }
             if (!_failed.IsCancellationRequested)
@@ -48,6 +47,23 @@ public sealed partial class KafkaWorker
             // Close leaves the group at once (the successor need not wait for the session timeout); the
             // revoke it triggers finds nothing left to release.
             consumer.Close();
+        }
+    }
+
+    /// <summary>
+    /// One poll. Errors librdkafka reports through Consume (a fetch that failed, a broker that went away)
+    /// are retried by librdkafka itself: they are logged and polling goes on; fatal ones stop the worker.
+    /// </summary>
+    private ConsumeResult<Ignore, PipelineItem>? TryConsume(IConsumer<Ignore, PipelineItem> consumer, TimeSpan timeout)
+    {
+        try
+        {
+            return consumer.Consume(timeout);
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal)
+        {
+            _logger.LogWarning("consume: {Reason} (retried by the client)", e.Error.Reason);
+            return null;
         }
     }
 
@@ -100,8 +116,7 @@ public sealed partial class KafkaWorker
     private void PollWhilePaused(IConsumer<Ignore, PipelineItem> consumer)
     {
         Tick(consumer);
-        var unexpected = consumer.Consume(TimeSpan.Zero);
-        if (unexpected is null)
+        if (TryConsume(consumer, TimeSpan.Zero) is not { } unexpected)
             return;
         consumer.Seek(unexpected.TopicPartitionOffset);
         consumer.Pause([unexpected.TopicPartition]);

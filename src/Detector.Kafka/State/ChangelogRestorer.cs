@@ -31,7 +31,16 @@ internal sealed class ChangelogRestorer(KafkaOptions options, int changelogParti
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var record = _reader.Consume(TimeSpan.FromMilliseconds(200));
+                ConsumeResult<byte[], byte[]>? record;
+                try
+                {
+                    record = _reader.Consume(TimeSpan.FromMilliseconds(200));
+                }
+                catch (ConsumeException e) when (!e.Error.IsFatal)
+                {
+                    // Transient (librdkafka retries the fetch); the deadline bounds how long.
+                    record = null;
+                }
                 if (record is null)
                 {
                     if (clock.Elapsed > Timeout)

@@ -72,11 +72,22 @@ public sealed class QuarantinePolicy
             sessionCredentials.ToArray(),
             alertIds,
             top.Severity,
-            top.Explanation,
+            Reason(top),
             time + _options.DurationOf(action),
             top.ModelVersion);
         string id = DeterministicId.Create("quarantine", top.Agent.Value, top.Session.Value, action.WireName(), string.Join(',', alertIds));
         return new EnforcementDecision(new QuarantineSignal(id, _options.Source, time, order), null);
+    }
+
+    /// <summary>
+    /// The signal's reason names the alert, not its explanation: an explanation quotes statistics of
+    /// shared state (peer-group rates) that a redelivery after a crash may see slightly changed, and the
+    /// signal's body must stay a function of what its id is made from. The alert carries the evidence.
+    /// </summary>
+    private static string Reason(Alert top)
+    {
+        var trigger = top.Evidence[^1];
+        return $"{top.Severity.WireName()} {top.Kind} in session {top.Session}: event {trigger.EventId} ({trigger.Tool}); alert {top.AlertId} explains it";
     }
 
     /// <summary>Writes the cooldown state, least recently signalled first, for a checkpoint.</summary>

@@ -36,6 +36,20 @@ public sealed class QuarantinePolicyTests
     }
 
     [Fact]
+    public void A_signal_body_depends_on_its_alerts_identity_not_on_the_wording_of_their_explanation()
+    {
+        var alert = Alerts.Of("a", Severity.Critical, TimeSpan.Zero);
+        var reworded = alert with { Explanation = "same alert, statistics quoted from a peer group that drifted", Score = 0.9999 };
+
+        var first = Policy(new QuarantineOptions()).Decide([alert], ["c-1"]).Signal!;
+        var second = Policy(new QuarantineOptions()).Decide([reworded], ["c-1"]).Signal!;
+
+        Assert.Equal(SignalSigningTests.Json(first), SignalSigningTests.Json(second));
+        Assert.Contains(alert.AlertId, first.Data.Reason, StringComparison.Ordinal);
+        Assert.Contains("test_kind", first.Data.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Within_the_cooldown_only_a_stronger_action_goes_out()
     {
         var policy = Policy(new QuarantineOptions());

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Detector.TestSupport;
+
+namespace Detector.Kafka.Tests.Support;
+
+/// <summary>
+/// `dotnet detector.dll run` as a separate process (the CLI built with this test project), with
+/// its JSON log lines readable: which partitions it was assigned and what it restored.
+/// </summary>
+internal sealed partial class WorkerProcess : IDisposable
+{
+    private readonly ChildProcess _process;
+
+    private WorkerProcess(ChildProcess process)
+    {
+        _process = process;
+    }
+
+    public static WorkerProcess Start(IEnumerable<string> arguments) =>
+        new(ChildProcess.Start("dotnet", new[] { CliPath, "run" }.Concat(arguments), environment: new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }));
+
+    /// <summary>The detector CLI next to this build of the tests (same configuration).</summary>
+    public static string CliPath
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            string configuration = dir.Parent!.Name;
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Detector.sln")))
+                dir = dir.Parent;
+            if (dir is null)
+                throw new InvalidOperationException("the repository root (Detector.sln) is not above " + AppContext.BaseDirectory);
+            string path = Path.Combine(dir.FullName, "src", "Detector.Cli", "bin", configuration, "net10.0", "detector.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("build src/Detector.Cli first", path);
+        }
+    }
+
+    public string Output => _process.Output;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Log messages, in order.</summary>
+    public IEnumerable<string> Messages => _process.Lines.Select(MessageOf).Where(m => m.Length > 0);
+
+    /// <summary>The partitions of the latest assignment (empty before the first).</summary>
+    public IReadOnlyList<int> Assigned
+    {
+        get
+        {
+            string? last = Messages.LastOrDefault(m => m.StartsWith("assigned partitions", StringComparison.Ordinal));
+            return last is null ? [] : last["assigned partitions ".Length..].Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+        }
+    }
+
+    /// <summary>What each restore logged: partition, agents, checkpoint offset.</summary>
+    public IReadOnlyList<(int Partition, int Agents, long Offset)> Restores =>
+        Messages.Select(m => RestoredLine().Match(m)).Where(m => m.Success)
+            .Select(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+
+    public bool WaitUntil(Func<WorkerProcess, bool> condition, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && !_process.HasExited)
+        {
+            if (condition(this))
+                return true;
+            Thread.Sleep(50);
+        }
+        return condition(this);
+    }
+
+    public void Kill() => _process.Kill();
+
+    public void Terminate() => _process.Terminate();
+
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
+    public void Dispose() => _process.Dispose();
+
+    private static string MessageOf(string line)
+    {
+        if (!line.StartsWith('{'))
+            return "";
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.TryGetProperty("Message", out var m) ? m.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+
+    [GeneratedRegex(@"^partition (\d+): restored (\d+) agents .* checkpoint at offset (\d+)")]
+    private static partial Regex RestoredLine();
+}
