@@ -20,6 +20,12 @@ public sealed class DefaultRuleTests
     [InlineData("credential_used_after_expiry", "ox", "completed at 2: 2")]
     [InlineData("credential_from_stale_session", "os", "completed at 2: 2")]
     [InlineData("large_transfer_to_young_destination", "oy", "completed at 2: 2")]
+    [InlineData("sensitive_read_run_then_new_destination_transfer", "orrrt", "completed at 5: 2 3 4 5")]
+    [InlineData("sensitive_read_run_then_new_destination_transfer", "orRrooT", "completed at 7: 2 3 4 7")]
+    [InlineData("privilege_changes_by_a_rare_privilege_user", "ozp", "completed at 3: 2 3")]
+    [InlineData("privilege_changes_by_a_rare_privilege_user", "zooooop", "completed at 7: 1 7")]
+    [InlineData("foreign_tenant_read_then_change", "ovw", "completed at 3: 2 3")]
+    [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "orG", "completed at 3: 2 3")]
     public void A_default_rule_completes_on_its_chain(string rule, string session, string report)
     {
         var run = new RuleRun(Defaults).Feed(session);
@@ -56,6 +62,21 @@ public sealed class DefaultRuleTests
     [InlineData("large_transfer_to_young_destination", "an established destination", "oL")]
     [InlineData("large_transfer_to_young_destination", "a small transfer", "oY")]
     [InlineData("large_transfer_to_young_destination", "a new destination", "oT")]
+    [InlineData("sensitive_read_run_then_new_destination_transfer", "the reads broken up", "orrort")]
+    [InlineData("sensitive_read_run_then_new_destination_transfer", "approval present", "orrra")]
+    [InlineData("sensitive_read_run_then_new_destination_transfer", "an established destination", "orrre")]
+    [InlineData("sensitive_read_run_then_new_destination_transfer", "a young destination", "orrrY")]
+    [InlineData("sensitive_read_run_then_new_destination_transfer", "11 steps after the run", "orrr" + "oooooooooo" + "t")]
+    [InlineData("privilege_changes_by_a_rare_privilege_user", "a usual privilege user", "oppp")]
+    [InlineData("privilege_changes_by_a_rare_privilege_user", "approved changes", "oZq")]
+    [InlineData("privilege_changes_by_a_rare_privilege_user", "a single change", "ozooo")]
+    [InlineData("privilege_changes_by_a_rare_privilege_user", "changes too far apart", "zoooooop")]
+    [InlineData("foreign_tenant_read_then_change", "no read there first", "ow")]
+    [InlineData("foreign_tenant_read_then_change", "the change in its own tenant", "ovW")]
+    [InlineData("foreign_tenant_read_then_change", "approval present", "ovk")]
+    [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "approval present", "orH")]
+    [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "nothing sensitive read", "oiG")]
+    [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "no growing series", "orY")]
     public void A_default_rule_leaves_the_benign_variant_alone(string rule, string variant, string session)
     {
         var run = new RuleRun(Defaults).Feed(session);
@@ -93,6 +114,16 @@ public sealed class DefaultRuleTests
 
         Assert.Equal(
             ["sensitive_read_then_new_destination_transfer completed at 5: 4 5", "sensitive_read_then_large_transfer_to_new_destination completed at 5: 4 5"],
-            run.Reports);
+            run.Reports.Where(r => r.StartsWith("sensitive_read_then_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_run_of_sensitive_reads_raises_risk_before_the_send_that_completes_the_exfiltration()
+    {
+        var run = new RuleRun(Defaults).Feed("orRrT");
+
+        Assert.Equal(
+            ["sensitive_read_run_then_new_destination_transfer partial at 4: 2 3 4", "sensitive_read_run_then_new_destination_transfer completed at 5: 2 3 4 5"],
+            run.ReportsOf("sensitive_read_run_then_new_destination_transfer"));
     }
 }

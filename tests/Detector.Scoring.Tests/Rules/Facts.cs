@@ -13,11 +13,13 @@ namespace Detector.Scoring.Tests.Rules;
 /// p/P privilege change with a familiar/new tool, q/Q the same approved;
 /// w/W write in a foreign/own tenant, k approved write in a foreign tenant;
 /// d/D delegated transfer outside/within the parent's intent, g delegated read outside it;
-/// x/f/s credential expired/foreign/stale, n no credential.
+/// x/f/s credential expired/foreign/stale, n no credential;
+/// z/Z privilege change by an agent that almost never changes privileges, unapproved/approved;
+/// G/H small transfer to a young destination continuing growing sends, unapproved/approved.
 /// </summary>
 internal static class Facts
 {
-    public const string Codes = "oirRvtaTAeLyYpPqQwWkdDgxfsn";
+    public const string Codes = "oirRvtaTAeLyYpPqQwWkdDgxfsnzZGH";
 
     public static readonly StepFacts Ordinary = new()
     {
@@ -77,6 +79,10 @@ internal static class Facts
         'f' => Ordinary with { Credential = CredentialStatus.Foreign },
         's' => Ordinary with { Credential = CredentialStatus.Stale },
         'n' => Ordinary with { Credential = CredentialStatus.None },
+        'z' => Privilege() with { RareAction = true },
+        'Z' => Privilege(approved: true) with { RareAction = true },
+        'G' => Transfer(DestinationClass.Young) with { GrowingDoses = true },
+        'H' => Transfer(DestinationClass.Young, approved: true) with { GrowingDoses = true },
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "no such step code"),
     };
 

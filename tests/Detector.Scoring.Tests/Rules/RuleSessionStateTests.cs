@@ -44,7 +44,7 @@ public sealed class RuleSessionStateTests
             state.Write(writer);
 
         Assert.Equal(33, stream.Length);
-        Assert.Equal(1, stream.ToArray()[0]);
+        Assert.Equal(2, stream.ToArray()[0]);
         stream.Position = 0;
         Assert.Equal(0, RuleSessionState.Read(new BinaryReader(stream)).LastStep);
     }

@@ -55,6 +55,10 @@ public sealed class RuleYamlLoadingTests
                 "privilege_run_after_ordinary_work", "foreign_tenant_change", "delegated_change_outside_parent_intent",
                 "credential_bound_to_another_identity", "credential_used_after_expiry", "credential_from_stale_session",
                 "large_transfer_to_young_destination",
+                "sensitive_read_run_then_new_destination_transfer",
+                "privilege_changes_by_a_rare_privilege_user",
+                "foreign_tenant_read_then_change",
+                "growing_transfers_to_young_destination_after_sensitive_read",
             ],
             rules.Select(r => r.Id));
         Assert.All(rules, r => Assert.EndsWith(".", r.Description));
