@@ -48,12 +48,15 @@ public sealed class PipelineGraph
     /// <summary>Monitor-only scope and circuit breaker, shared by every shard's quarantine policy.</summary>
     public EnforcementGuard Guard { get; }
 
-    /// <summary>State sizes and evictions summed over shards.</summary>
+    /// <summary>State sizes and evictions summed over shards, with the quarantine cooldown evictions.</summary>
     public StateCounters StateCounters()
     {
         var total = new StateCounters();
         foreach (var s in Shards)
+        {
             total.Add(s.Shard.Counters);
+            total.CooldownsEvicted += s.Policy.Evictions;
+        }
         return total;
     }
 

@@ -47,6 +47,7 @@ public sealed class ReplayJob(ReplayRequest request, DetectorSettings settings)
         summary.BlankLines = source.BlankLines;
         summary.EventIdsEvicted = graph.EventIdsEvicted();
         summary.State.Add(graph.StateCounters());
+        (summary.State.Credentials, summary.State.CredentialsEvicted) = engine.Bindings.Size;
         summary.ModelVersion = model.Version;
         return summary;
     }

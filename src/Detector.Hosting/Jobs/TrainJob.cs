@@ -45,7 +45,9 @@ public sealed class TrainJob(Func<JsonLinesSource> openHistory, string? modelDir
         options.Shards = 1;
         var graph = new PipelineGraph(options, settings.Quarantine, settings.BuildCatalog(), _ => shard, source, wallClock: null);
         var summary = new RunSummary();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await new InlinePipeline(graph).RunAsync(new SummarySink(summary), cancellationToken).ConfigureAwait(false);
+        summary.Elapsed = clock.Elapsed;
         summary.BlankLines = source.BlankLines;
         summary.InputName = source.Name;
         return summary;

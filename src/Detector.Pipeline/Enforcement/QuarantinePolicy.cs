@@ -33,6 +33,9 @@ public sealed class QuarantinePolicy
         _recent = new BoundedLruMap<AgentId, LastSignal>(options.MaxTrackedAgents);
     }
 
+    /// <summary>Agents whose cooldown was forgotten to make room (the table is capped, idle-first).</summary>
+    public long Evictions => _recent.Evictions;
+
     /// <summary>Signals withheld because the agent was cooling down.</summary>
     public long Suppressed { get; private set; }
 

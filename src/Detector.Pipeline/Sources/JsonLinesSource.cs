@@ -88,6 +88,9 @@ public sealed class JsonLinesSource : IRecordSource, IDisposable
     {
         if (!line.IsEmpty && line[^1] == '\r')
             line = line[..^1];
+        // An over-long line already whole in the buffer keeps only its head, like one longer than the buffer.
+        if (line.Length > _maxKeep)
+            line = line[.._maxKeep];
         if (line.Trim(" \t"u8).IsEmpty)
         {
             BlankLines++;

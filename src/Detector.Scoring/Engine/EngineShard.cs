@@ -62,9 +62,6 @@ public sealed class EngineShard : IScoringShard
             _counters.Sessions = _sessions.Count;
             _counters.AgentsEvicted = _agents.Evictions;
             _counters.SessionsEvicted = _sessions.Evictions;
-            var (bindings, bindingsEvicted) = _engine.Bindings.Size;
-            _counters.Credentials = bindings;
-            _counters.CredentialsEvicted = bindingsEvicted;
             return _counters;
         }
     }
@@ -203,12 +200,14 @@ public sealed class EngineShard : IScoringShard
         var profile = AgentProfile.Read(r);
         profile.Group = _groups.IndexOf(group);
         _agents.Set(profile.Agent, profile);
-        int sessions = r.ReadInt32();
-        for (int i = 0; i < sessions; i++)
-        {
-            var session = SessionState.Read(r);
-            _sessions.Set(session.Key, session);
-        }
+        // Sessions were written most recent first: restore them oldest first so the idle order survives,
+        // and the most recent is again the agent's current session.
+        var sessions = new SessionState[r.ReadInt32()];
+        for (int i = 0; i < sessions.Length; i++)
+            sessions[i] = SessionState.Read(r);
+        for (int i = sessions.Length - 1; i >= 0; i--)
+            _sessions.Set(sessions[i].Key, sessions[i]);
+        profile.CurrentSession = sessions.Length > 0 ? sessions[0] : null;
     }
 
     private const byte SnapshotVersion = 1;

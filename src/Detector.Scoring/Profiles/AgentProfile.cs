@@ -49,7 +49,7 @@ public sealed class AgentProfile
 
     public RateBaseline Rate { get; private set; } = new();
 
-    /// <summary>The session of the agent's latest event (not persisted): when the next event opens another, this one is over.</summary>
+    /// <summary>The session of the agent's latest event (a snapshot restores it): when the next event opens another, this one is over.</summary>
     public SessionState? CurrentSession { get; set; }
 
     public void CountDay(EventTime time)

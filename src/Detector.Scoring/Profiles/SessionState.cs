@@ -46,15 +46,17 @@ public sealed class SessionState(SessionKey key, EventTime start)
 
     public int ScoredSteps { get; set; }
 
-    /// <summary>Whether the previous step's tool was unknown to the sequence model (transient).</summary>
+    /// <summary>Whether the previous step's tool was unknown to the sequence model.</summary>
     public bool PreviousStepUnseen { get; set; }
 
     /// <summary>The fused evidence statistic, -log10 of the combined p-value.</summary>
     public double Statistic { get; set; }
 
     /// <summary>
-    /// The strongest raw statistic each detector family has reached in the session (a running
-    /// envelope, so risk never falls within a session and training calibrates what scoring measures).
+    /// The strongest raw statistic each detector family has reached in the session: a running envelope,
+    /// so evidence never fades within a session and training calibrates what scoring measures. (The
+    /// fused risk can still dip when a new weak family joins Fisher's combination; session scores are
+    /// each session's maximum.)
     /// </summary>
     public double[] FamilyPeaks { get; } = new double[EvidenceKinds.FamilyCount];
 
@@ -97,6 +99,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
         GroupSequence.Write(w);
         w.Write(Surprise);
         w.Write(ScoredSteps);
+        w.Write(PreviousStepUnseen);
         w.Write(Statistic);
         foreach (double peak in FamilyPeaks)
             w.Write(peak);
@@ -135,6 +138,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
         s.GroupSequence = NGramSession.Read(r);
         s.Surprise = r.ReadDouble();
         s.ScoredSteps = r.ReadInt32();
+        s.PreviousStepUnseen = r.ReadBoolean();
         s.Statistic = r.ReadDouble();
         for (int i = 0; i < s.FamilyPeaks.Length; i++)
             s.FamilyPeaks[i] = r.ReadDouble();

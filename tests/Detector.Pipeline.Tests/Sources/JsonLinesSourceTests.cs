@@ -74,6 +74,20 @@ public sealed class JsonLinesSourceTests
         Assert.Equal([("one", 1L), (longLine[..(Limit + 1)], 2L), ("three", 3L)], records);
     }
 
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(70_000)]
+    public async Task A_line_longer_than_the_limit_but_whole_in_the_buffer_also_keeps_only_its_first_limit_plus_one_bytes(int length)
+    {
+        // The default 1 MiB buffer holds the whole line and its newline: the cut must not depend on where the line fell.
+        string longLine = new('x', length);
+        using var source = new JsonLinesSource(new MemoryStream(Encoding.UTF8.GetBytes($"one\n{longLine}\nthree\n")), "long.jsonl", Limit);
+
+        var records = await ReadAll(source);
+
+        Assert.Equal([("one", 1L), (longLine[..(Limit + 1)], 2L), ("three", 3L)], records);
+    }
+
     [Fact]
     public async Task An_over_long_last_line_without_a_newline_keeps_its_head_and_ends_the_input()
     {

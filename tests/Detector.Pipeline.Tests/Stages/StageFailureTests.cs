@@ -32,6 +32,16 @@ public sealed class StageFailureTests
         Assert.Equal(failAt, sink.Written);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_failing_sink_is_reported_as_its_own_error_not_as_the_cancellation_it_causes(int shards)
+    {
+        var error = await Assert.ThrowsAsync<IOException>(() => Run(Events(40), new FailingSink(5), shards).WaitAsync(HangGuard));
+
+        Assert.Contains("refused completion 5", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_shard_that_throws_fails_the_run_and_emits_nothing_after_the_failed_record()
     {

@@ -40,6 +40,7 @@ internal static class PipelineRun
         summary.BlankLines = source.BlankLines;
         summary.EventIdsEvicted = graph.EventIdsEvicted();
         summary.State.Add(graph.StateCounters());
+        (summary.State.Credentials, summary.State.CredentialsEvicted) = engine.Bindings.Size;
         return new RunResult(collected.Completions, summary, graph, engine, source.BlankLines, alerts.ToArray(), signals.ToArray(), scores.ToArray(), deadLetters.ToArray());
     }
 }
