@@ -29,8 +29,11 @@ internal static class SummaryTable
         table.AddRow("sessions", s.Sessions.ToString("#,0", c));
         table.AddRow("agents tracked", s.State.Agents.ToString("#,0", c));
         table.AddRow("sessions closed after going idle", s.State.SessionsRetired.ToString("#,0", c));
-        table.AddRow("evicted: agents / sessions / bindings / event ids / cooldowns",
-            string.Join(" / ", new[] { s.State.AgentsEvicted, s.State.SessionsEvicted, s.State.CredentialsEvicted, s.EventIdsEvicted, s.State.CooldownsEvicted }.Select(v => v.ToString("#,0", c))));
+        table.AddRow("evicted agents", s.State.AgentsEvicted.ToString("#,0", c));
+        table.AddRow("evicted sessions", s.State.SessionsEvicted.ToString("#,0", c));
+        table.AddRow("evicted bindings", s.State.CredentialsEvicted.ToString("#,0", c));
+        table.AddRow("evicted event ids", s.EventIdsEvicted.ToString("#,0", c));
+        table.AddRow("evicted cooldowns", s.State.CooldownsEvicted.ToString("#,0", c));
         table.AddRow("alerts", s.Alerts.ToString("#,0", c));
         foreach (var ((kind, severity), count) in s.AlertsByKind)
             table.AddRow($"  {kind} / {severity.WireName()}", count.ToString("#,0", c));
