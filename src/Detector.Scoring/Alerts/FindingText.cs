@@ -31,7 +31,7 @@ public static class FindingText
             EvidenceKind.RateSpike => $"{N(f.Observed)} events in the hour against an expected {N(f.Expected, "0.0")} for this hour in {baseline}",
             EvidenceKind.RateShift => $"a sustained change of activity level: {N(f.Observed, "0.0")} events/hour against {N(f.Expected, "0.0")} before",
             EvidenceKind.ErrorBurst => $"{N(f.Observed)} failed or denied calls in this session against about {N(f.Expected, "0.0")} expected",
-            EvidenceKind.MixDrift => $"the mix of {f.Subject} drifted from {baseline} (Jensen-Shannon divergence {N(f.Observed, "0.000")} bits over {N(f.Basis)} events)",
+            EvidenceKind.MixDrift => $"the mix of {f.Subject} in today's work drifted from {baseline} (Jensen-Shannon divergence {N(f.Observed, "0.000")} bits over {N(f.Basis)} events)",
             EvidenceKind.SessionVolume => $"the session ran {N(f.Observed)} steps ({N(f.Basis, "0.0")} per minute at its fastest) where sessions of {baseline} run about {N(f.Expected, "0")}",
             EvidenceKind.SensitiveExfiltration => $"transfer to {f.Subject} {N(f.Observed)} steps after reading {N(f.Basis)} confidential or restricted resources",
             EvidenceKind.PrivilegeRun => $"{N(f.Observed)} privilege changes in a row after {N(f.Basis)} ordinary steps ({f.Subject})",

@@ -50,6 +50,7 @@ public sealed class DetectionEngine
         new CredentialDetector(),
         new DelegationDetector(),
         new RateDetector(),
+        new MixDriftDetector(),
     ];
 
     public AlertFactory Alerts { get; }

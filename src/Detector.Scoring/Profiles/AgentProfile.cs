@@ -49,6 +49,8 @@ public sealed class AgentProfile
 
     public RateBaseline Rate { get; private set; } = new();
 
+    public MixWindow Mix { get; private set; } = new();
+
     /// <summary>The session of the agent's latest event (a snapshot restores it): when the next event opens another, this one is over.</summary>
     public SessionState? CurrentSession { get; set; }
 
@@ -81,6 +83,7 @@ public sealed class AgentProfile
         Shape.Write(w);
         Transfers.Write(w);
         Rate.Write(w);
+        Mix.Write(w);
     }
 
     public static AgentProfile Read(BinaryReader r)
@@ -101,6 +104,7 @@ public sealed class AgentProfile
         p.Shape = SessionShape.Read(r);
         p.Transfers = TransferBaseline.Read(r);
         p.Rate = RateBaseline.Read(r);
+        p.Mix = MixWindow.Read(r);
         return p;
     }
 }

@@ -40,6 +40,9 @@ public sealed class SymbolTable
         return -1;
     }
 
+    /// <summary>The tool hash a symbol stands for (the "other" symbol has none: 0).</summary>
+    public ulong KeyOf(int symbol) => symbol < _count ? _keys[symbol] : 0;
+
     public int GetOrAdd(ulong key)
     {
         int s = Find(key);
