@@ -68,7 +68,14 @@ public sealed class ChildProcess : IDisposable
         return false;
     }
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+            return false;
+        // With a timeout the redirected output may still be in flight; without one, it is drained.
+        _process.WaitForExit();
+        return true;
+    }
 
     /// <summary>SIGKILL: no chance to clean up (the crash a kill -9 simulates).</summary>
     public void Kill()

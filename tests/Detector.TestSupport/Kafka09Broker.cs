@@ -56,7 +56,9 @@ public sealed class Kafka09Broker : IDisposable
                 File.WriteAllText(dir.File("server.properties"), string.Create(CultureInfo.InvariantCulture, $"""
                     broker.id=0
                     listeners=PLAINTEXT://127.0.0.1:{kafkaPort}
+                    port={kafkaPort}
                     advertised.host.name=127.0.0.1
+                    advertised.port={kafkaPort}
                     log.dirs={dir.File("kafka-logs")}
                     zookeeper.connect=127.0.0.1:{zkPort}
                     auto.create.topics.enable=true
@@ -80,18 +82,6 @@ public sealed class Kafka09Broker : IDisposable
                 dir.Dispose();
             }
         }
-    }
-
-    /// <summary>Runs Kafka 0.9's TopicCommand (the broker has no CreateTopics API).</summary>
-    public void CreateTopic(string topic, int partitions, bool compacted = false)
-    {
-        var args = new List<string> { "-cp", Path.Combine(Home, "libs", "*"), "kafka.admin.TopicCommand", "--zookeeper", ZooKeeper, "--create", "--if-not-exists",
-            "--topic", topic, "--partitions", partitions.ToString(CultureInfo.InvariantCulture), "--replication-factor", "1" };
-        if (compacted)
-            args.AddRange(["--config", "cleanup.policy=compact"]);
-        using var tool = ChildProcess.Start("java", args);
-        if (!tool.WaitForExit(TimeSpan.FromSeconds(60)) || tool.ExitCode != 0)
-            throw new InvalidOperationException($"TopicCommand failed for {topic}: {tool.Output}");
     }
 
     private static ChildProcess Java(TempDirectory dir, string mainClass, string config) =>

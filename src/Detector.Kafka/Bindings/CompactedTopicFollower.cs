@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Detector.Kafka.Admin;
 using Detector.Kafka.Clients;
 using Microsoft.Extensions.Logging;
 
@@ -82,14 +83,8 @@ internal sealed class CompactedTopicFollower(KafkaOptions options, string topic,
         }
     }
 
-    private List<TopicPartition> Partitions()
-    {
-        using var admin = new AdminClientBuilder(ClientConfigs.Admin(options)).Build();
-        var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.FirstOrDefault(t => t.Topic == topic);
-        if (metadata is null || metadata.Partitions.Count == 0)
-            throw new InvalidOperationException($"topic {topic} does not exist (create it, or set Kafka:Provisioning)");
-        return metadata.Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
-    }
+    private List<TopicPartition> Partitions() =>
+        Enumerable.Range(0, TopicPartitions.Count(options, topic)).Select(p => new TopicPartition(topic, p)).ToList();
 
     public void Dispose()
     {

@@ -8,8 +8,11 @@ namespace Detector.Kafka.Processing;
 /// <summary>
 /// Rebalance handlers (run by librdkafka inside Consume, on the consumer thread). Assignment restores
 /// each partition's state and resumes at the offset its last checkpoint covers; revoke drains the
-/// partition through its scoring thread, writes a final checkpoint, commits and drops the state; loss
+/// partition through its scoring thread, writes a final checkpoint, commits and parks the state; loss
 /// drops it at once (another worker may already own it, so nothing is written or committed).
+/// With the eager protocol every rebalance revokes everything: a parked partition that comes straight
+/// back keeps its state in memory (identical to its final checkpoint) instead of restoring it, and
+/// parked partitions not given back are dropped.
 /// </summary>
 public sealed partial class KafkaWorker
 {
@@ -19,12 +22,23 @@ public sealed partial class KafkaWorker
         foreach (var tp in partitions)
         {
             int partition = tp.Partition.Value;
-            var restored = _restorer!.Restore(partition, _failed.Token);
-            var runtime = _factory!.Create(partition, restored);
+            Offset resume;
+            if (_parked.Remove(partition, out var runtime))
+            {
+                long covered = runtime.Checkpointer.CoveredOffset;
+                resume = covered >= 0 ? new Offset(covered) : Offset.Unset;
+            }
+            else
+            {
+                var restored = _restorer!.Restore(partition, _failed.Token);
+                runtime = _factory!.Create(partition, restored);
+                resume = restored is null ? Offset.Unset : new Offset(restored.CoveredOffset);
+            }
             _assigned[partition] = runtime;
             LaneOf(partition).Queue.Writer.WriteAsync(new LaneMessage(LaneCommand.Assign, partition, Runtime: runtime), _failed.Token).AsTask().Wait(_failed.Token);
-            start.Add(new TopicPartitionOffset(tp, restored is null ? Offset.Unset : new Offset(restored.CoveredOffset)));
+            start.Add(new TopicPartitionOffset(tp, resume));
         }
+        _parked.Clear();
         _logger.LogInformation("assigned partitions {Partitions}", string.Join(",", partitions.Select(p => p.Partition.Value)));
         _started.TrySetResult();
         return start;
@@ -62,10 +76,17 @@ public sealed partial class KafkaWorker
             runtime.CheckpointNow();
         drained = drained && WaitUntilIdle(released, clock);
         if (drained)
+        {
             Commit(consumer, released);
+            // Fully checkpointed: if the partition comes straight back, its state in memory is the checkpoint's.
+            foreach (var runtime in released)
+                _parked[runtime.Partition] = runtime;
+        }
         else
+        {
             _logger.LogWarning("revoke of partitions {Partitions} timed out after {Timeout}: their successor resumes from the previous checkpoint",
                 string.Join(",", partitions), _kafka.Checkpoint.DrainTimeout);
+        }
         Forget(partitions);
         _logger.LogInformation("released partitions {Partitions} in {Elapsed} ms", string.Join(",", partitions), clock.ElapsedMilliseconds);
     }

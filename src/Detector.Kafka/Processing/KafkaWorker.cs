@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Confluent.Kafka;
+using Detector.Kafka.Admin;
 using Detector.Kafka.Bindings;
 using Detector.Kafka.Clients;
 using Detector.Kafka.Outputs;
@@ -38,6 +39,7 @@ public sealed partial class KafkaWorker
     private readonly PipelineItemPool _pool = new();
     private readonly CancellationTokenSource _failed = new();
     private readonly Dictionary<int, PartitionRuntime> _assigned = [];
+    private readonly Dictionary<int, PartitionRuntime> _parked = [];
     private ScoringLane[] _lanes = [];
     private PartitionRuntimeFactory? _factory;
     private ChangelogRestorer? _restorer;
@@ -82,7 +84,7 @@ public sealed partial class KafkaWorker
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        int changelogPartitions = PartitionCount(_kafka.Topics.State);
+        int changelogPartitions = TopicPartitions.Count(_kafka, _kafka.Topics.State);
         using var producer = new ProducerBuilder<byte[]?, byte[]>(ClientConfigs.Producer(_kafka, "agentdrift-worker"))
             .SetLogHandler((_, m) => KafkaLog.Write(_logger, m))
             .SetErrorHandler((_, e) => OnClientError("producer", e))
@@ -214,15 +216,5 @@ public sealed partial class KafkaWorker
         KafkaLog.Write(_logger, client, error);
         if (error.IsFatal)
             Fail($"{client}: fatal Kafka error {error.Code}: {error.Reason}");
-    }
-
-    private int PartitionCount(string topic)
-    {
-        using var admin = new AdminClientBuilder(ClientConfigs.Admin(_kafka)).Build();
-        var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(30));
-        var t = metadata.Topics.FirstOrDefault(t => t.Topic == topic);
-        return t is { Partitions.Count: > 0 }
-            ? t.Partitions.Count
-            : throw new InvalidOperationException($"topic {topic} does not exist (create it, or set Kafka:Provisioning)");
     }
 }

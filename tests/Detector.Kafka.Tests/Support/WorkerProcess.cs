@@ -21,18 +21,12 @@ internal sealed partial class WorkerProcess : IDisposable
     public static WorkerProcess Start(IEnumerable<string> arguments) =>
         new(ChildProcess.Start("dotnet", new[] { CliPath, "run" }.Concat(arguments), environment: new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }));
 
-    /// <summary>The detector CLI next to this build of the tests (same configuration).</summary>
+    /// <summary>The detector CLI built with this test project (same configuration).</summary>
     public static string CliPath
     {
         get
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            string configuration = dir.Parent!.Name;
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Detector.sln")))
-                dir = dir.Parent;
-            if (dir is null)
-                throw new InvalidOperationException("the repository root (Detector.sln) is not above " + AppContext.BaseDirectory);
-            string path = Path.Combine(dir.FullName, "src", "Detector.Cli", "bin", configuration, "net10.0", "detector.dll");
+            string path = Repository.Path("src", "Detector.Cli", "bin", Repository.Configuration, "net10.0", "detector.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("build src/Detector.Cli first", path);
         }
     }

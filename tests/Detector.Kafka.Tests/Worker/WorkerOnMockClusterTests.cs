@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Detector.Hosting.Worker;
 using Detector.Kafka.Admin;
 using Detector.Kafka.Mock;
 using Detector.Kafka.Tests.Support;
@@ -14,6 +15,7 @@ namespace Detector.Kafka.Tests.Worker;
 
 /// <summary>The worker in this process against librdkafka's mock cluster, compared with a replay of the same input.</summary>
 [Trait("Category", "Kafka")]
+[Collection(KafkaCollection.Name)]
 public sealed class WorkerOnMockClusterTests(ITestOutputHelper output)
 {
     private readonly ILoggerFactory _loggers = TestOutputLogger.Factory(output, out _);
@@ -66,7 +68,9 @@ public sealed class WorkerOnMockClusterTests(ITestOutputHelper output)
             Assert.True(Topics.WaitUntilCommittedToEnd(kafka, kafka.GroupId, kafka.Topics.Input, 1, TimeSpan.FromSeconds(90)));
         }
 
-        AssertSameAs(reference, RunOutputs.FromTopics(kafka, 1), exactlyOnce: true);
+        // At least once: if the faults cost the worker its partition, records after its last checkpoint are
+        // read again and their signals sent again, as identical copies the broker side de-duplicates by id.
+        AssertSameAs(reference, RunOutputs.FromTopics(kafka, 1), exactlyOnce: false);
     }
 
     [Fact]
@@ -117,7 +121,7 @@ public sealed class WorkerOnMockClusterTests(ITestOutputHelper output)
         using var _ = cluster;
         var kafka = settings.Kafka;
         kafka.ChannelCapacity = 64;
-        kafka.PauseAfter = TimeSpan.Zero;
+        kafka.PauseAfter = TimeSpan.FromMilliseconds(20);
         Topics.Produce(kafka, kafka.Topics.Input, fleet.Lines);
 
         await using (var run = await WorkerRun.StartAsync(settings, fleet, new SlowSink(), _loggers))
@@ -129,7 +133,7 @@ public sealed class WorkerOnMockClusterTests(ITestOutputHelper output)
         AssertSameAs(reference, RunOutputs.FromTopics(kafka, 1), exactlyOnce: true);
     }
 
-    internal static async Task<(TestFleet Fleet, MockCluster Cluster, Hosting.Worker.WorkerSettings Settings, RunOutputs Reference)> SetUpAsync()
+    internal static async Task<(TestFleet Fleet, MockCluster Cluster, WorkerSettings Settings, RunOutputs Reference)> SetUpAsync()
     {
         var fleet = await TestFleet.Instance;
         var cluster = MockCluster.Start(1);
@@ -181,8 +185,8 @@ public sealed class WorkerOnMockClusterTests(ITestOutputHelper output)
 
         public ValueTask WriteAsync(Completion completion, CancellationToken cancellationToken)
         {
-            if (++_count < 2000 && _count % 200 == 0)
-                Thread.Sleep(50);
+            if (++_count <= 1500 && _count % 500 == 0)
+                Thread.Sleep(300);
             return ValueTask.CompletedTask;
         }
 

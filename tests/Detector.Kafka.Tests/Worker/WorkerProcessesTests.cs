@@ -8,6 +8,7 @@ namespace Detector.Kafka.Tests.Worker;
 
 /// <summary>Worker processes (`detector run`) in one consumer group against a mock cluster hosted by the test.</summary>
 [Trait("Category", "Slow")]
+[Collection(KafkaCollection.Name)]
 public sealed class WorkerProcessesTests(ITestOutputHelper output)
 {
     private const int Partitions = 4;

@@ -1,0 +1,63 @@
+using Confluent.Kafka;
+using Detector.Kafka.Clients;
+using Detector.Kafka.Mock;
+using Detector.Kafka.Tests.Support;
+using Xunit;
+
+namespace Detector.Kafka.Tests.Cluster;
+
+/// <summary>The in-process mock cluster speaks the real protocol: groups, idempotence, fault injection.</summary>
+[Trait("Category", "Kafka")]
+[Collection(KafkaCollection.Name)]
+public sealed class MockClusterTests
+{
+    [Fact]
+    public void An_idempotent_producer_retrying_through_produce_errors_writes_each_record_once_and_in_order()
+    {
+        using var cluster = MockCluster.Start(3);
+        var kafka = new KafkaOptions { BootstrapServers = cluster.BootstrapServers };
+        cluster.CreateTopic("t", 1, 3);
+        cluster.PushRequestErrors(KafkaApi.Produce, ErrorCode.NotEnoughReplicas, ErrorCode.RequestTimedOut, ErrorCode.NotEnoughReplicasAfterAppend, ErrorCode.LeaderNotAvailable);
+
+        var values = Enumerable.Range(0, 500).Select(i => BitConverter.GetBytes(i)).ToList();
+        Topics.Produce(kafka, "t", values);
+
+        Assert.Equal(Enumerable.Range(0, 500), Topics.ReadAll(kafka, "t", 1).Select(r => BitConverter.ToInt32(r.Value)));
+    }
+
+    [Fact]
+    public async Task Two_consumers_in_one_group_share_the_partitions_and_read_every_record_once()
+    {
+        using var cluster = MockCluster.Start(1);
+        var kafka = new KafkaOptions { BootstrapServers = cluster.BootstrapServers, Properties = { ["heartbeat.interval.ms"] = "300", ["session.timeout.ms"] = "6000" } };
+        cluster.CreateTopic("t", 4);
+        string group = "g-" + Guid.NewGuid().ToString("N");
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(int Consumer, int Partition, int Value)>();
+        using var bothJoined = new CountdownEvent(2);
+
+        var consumers = Enumerable.Range(0, 2).Select(c => Task.Run(() =>
+        {
+            using var consumer = new ConsumerBuilder<Ignore, byte[]>(ClientConfigs.GroupConsumer(kafka, group, "c" + c)).Build();
+            consumer.Subscribe("t");
+            while (consumer.Assignment.Count is 0 or 4)
+                consumer.Consume(TimeSpan.FromMilliseconds(100));
+            bothJoined.Signal();
+            var idle = System.Diagnostics.Stopwatch.StartNew();
+            while (idle.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } r)
+                {
+                    seen.Add((c, r.Partition.Value, BitConverter.ToInt32(r.Message.Value)));
+                    idle.Restart();
+                }
+            }
+            consumer.Close();
+        })).ToArray();
+        Assert.True(bothJoined.Wait(TimeSpan.FromSeconds(30)));
+        Topics.Produce(kafka, "t", Enumerable.Range(0, 400).Select(i => BitConverter.GetBytes(i)), keyOf: v => v);
+        await Task.WhenAll(consumers);
+
+        Assert.Equal(Enumerable.Range(0, 400), seen.Select(s => s.Value).Order());
+        Assert.All(seen.GroupBy(s => s.Partition), p => Assert.Single(p.Select(s => s.Consumer).Distinct()));
+    }
+}
