@@ -63,6 +63,31 @@ internal static class Habits
         ScriptedStep.Write("post_comment") with { Resource = "tickets/123" },
     ];
 
+    /// <summary>
+    /// Ticket triage as people vary it: usually search, read, update, comment, but now and then reading a
+    /// second ticket, skipping the update, commenting twice, or (one session in ten) taking the steps in
+    /// another order, so the order of steps has a benign spread the model is calibrated on.
+    /// </summary>
+    public static IEnumerable<ScriptedStep> VariedTriage(Random random)
+    {
+        var steps = Triage(random).ToList();
+        switch (random.Next(0, 10))
+        {
+            case 0:
+                steps.Insert(2, ScriptedStep.Read("read_ticket") with { Resource = "tickets/124" });
+                break;
+            case 1:
+                steps.RemoveAt(2);
+                break;
+            case 2:
+                steps.Add(ScriptedStep.Write("post_comment") with { Resource = "tickets/123" });
+                break;
+            case 3:
+                return steps.OrderBy(_ => random.Next()).ToList();
+        }
+        return steps;
+    }
+
     /// <summary>A record sync running around the clock: list changes, fetch four to six records, write them back.</summary>
     public static IEnumerable<ScriptedStep> Sync(Random random) =>
     [

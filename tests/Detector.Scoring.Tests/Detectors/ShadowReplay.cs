@@ -1,6 +1,5 @@
 using Detector.Domain.Events;
 using Detector.Domain.Identity;
-using Detector.Domain.Outputs;
 using Detector.Scoring.Bindings;
 using Detector.Scoring.Detectors;
 using Detector.Scoring.Engine;
@@ -110,8 +109,6 @@ internal sealed class ShadowReplay
 
     /// <summary>The highest risk a test session reached.</summary>
     public double SessionRisk(SessionKey session) => Steps.Where(s => s.Session == session).Max(s => s.Risk);
-
-    public IEnumerable<Alert> Alerts(AgentId agent) => Steps.Where(s => s.Session.Agent == agent).SelectMany(s => s.Alerts);
 
     private void Process(ToolEvent e)
     {
