@@ -25,6 +25,9 @@ public abstract class DetectorContract
 
     protected abstract IDetector CreateDetector();
 
+    /// <summary>The detector this case holds to the contract.</summary>
+    internal Type DetectorType => CreateDetector().GetType();
+
     internal abstract DetectorScenario Anomalous();
 
     internal abstract DetectorScenario Normal();
