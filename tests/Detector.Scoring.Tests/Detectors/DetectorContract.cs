@@ -77,7 +77,7 @@ public abstract class DetectorContract
     }
 
     [Fact]
-    public void Scoring_the_same_stream_twice_gives_the_same_findings_risks_and_alerts()
+    public void Scoring_the_same_alerting_stream_twice_gives_the_same_findings_risks_and_alerts()
     {
         var scenario = Anomalous();
 
@@ -85,6 +85,7 @@ public abstract class DetectorContract
         var second = Replay(scenario);
 
         Assert.Contains(first.Probes, p => p.Findings.Any(f => f.Kind == Kind));
+        Assert.Contains(first.Steps, s => s.Alerts.Count > 0);
         Assert.Equal(first.Probes.Select(p => (p.EventId, p.Findings.Length)), second.Probes.Select(p => (p.EventId, p.Findings.Length)));
         Assert.Equal(first.Probes.SelectMany(p => p.Findings), second.Probes.SelectMany(p => p.Findings));
         Assert.Equal(first.Steps.Select(s => (s.EventId, s.Risk)), second.Steps.Select(s => (s.EventId, s.Risk)));
