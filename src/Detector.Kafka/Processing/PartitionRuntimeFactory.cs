@@ -33,7 +33,7 @@ internal sealed class PartitionRuntimeFactory(
         var gate = new IngestGate(pipeline, clock);
         var policy = new QuarantinePolicy(quarantine, guard, clock);
         var changelog = new TopicPartition(kafka.Topics.State, partition % changelogPartitions);
-        var checkpointer = new PartitionCheckpointer(partition, changelog, producer, metrics, onFailure);
+        var checkpointer = new PartitionCheckpointer(partition, changelog, producer, metrics, onFailure, logger);
         var runtime = new PartitionRuntime(
             partition,
             shard,

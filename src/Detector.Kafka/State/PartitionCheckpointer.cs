@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Detector.Kafka.Outputs;
 using Detector.Kafka.Processing;
 using Detector.Kafka.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Detector.Kafka.State;
 
@@ -16,7 +17,12 @@ namespace Detector.Kafka.State;
 /// At most one checkpoint is in flight per partition. Steps 2 and 3 run on the consumer thread
 /// (<see cref="Advance"/>); acknowledgements arrive on the producer's thread.
 /// </summary>
-internal sealed class PartitionCheckpointer(int partition, TopicPartition changelog, IProducer<byte[]?, byte[]> producer, KafkaMetrics metrics, Action<string> onFailure)
+/// <remarks>
+/// A snapshot larger than the producer's message.max.bytes is left out (and counted): that agent starts
+/// again from the model after a restore, which loses its recent learning but never double-counts.
+/// </remarks>
+internal sealed class PartitionCheckpointer(int partition, TopicPartition changelog, IProducer<byte[]?, byte[]> producer, KafkaMetrics metrics,
+    Action<string> onFailure, ILogger logger)
 {
     private volatile Pending? _pending;
 
@@ -37,8 +43,17 @@ internal sealed class PartitionCheckpointer(int partition, TopicPartition change
         _pending = pending;
         foreach (var record in snapshots)
         {
-            bytes += record.Value.Length;
-            Produce(record, pending.SnapshotAcknowledged);
+            try
+            {
+                Produce(record, pending.SnapshotAcknowledged);
+                bytes += record.Value.Length;
+            }
+            catch (ProduceException<byte[]?, byte[]> e) when (e.Error.Code == ErrorCode.MsgSizeTooLarge)
+            {
+                pending.SnapshotAcknowledged();
+                metrics.SnapshotTooLarge();
+                logger.LogWarning("partition {Partition}: an agent snapshot of {Bytes} bytes exceeds message.max.bytes and is not checkpointed", partition, record.Value.Length);
+            }
         }
         metrics.CheckpointWritten(bytes);
     }

@@ -15,6 +15,7 @@ public sealed class KafkaMetrics : IDisposable
     private readonly Counter<long> _checkpoints;
     private readonly Counter<long> _checkpointBytes;
     private readonly Counter<long> _restoredAgents;
+    private readonly Counter<long> _snapshotsTooLarge;
     private volatile KeyValuePair<int, long>[] _lag = [];
     private long _checkpointCount;
     private long _restoredAgentCount;
@@ -25,6 +26,7 @@ public sealed class KafkaMetrics : IDisposable
         _checkpoints = _meter.CreateCounter<long>("agentdrift.checkpoints", "{checkpoint}", "Partition checkpoints started.");
         _checkpointBytes = _meter.CreateCounter<long>("agentdrift.checkpoint.bytes", "By", "Bytes written to the state changelog.");
         _restoredAgents = _meter.CreateCounter<long>("agentdrift.restored_agents", "{agent}", "Agent snapshots restored on partition assignment.");
+        _snapshotsTooLarge = _meter.CreateCounter<long>("agentdrift.checkpoint.snapshots_too_large", "{agent}", "Agent snapshots left out of a checkpoint for exceeding message.max.bytes.");
     }
 
     public long Checkpoints => Interlocked.Read(ref _checkpointCount);
@@ -63,6 +65,8 @@ public sealed class KafkaMetrics : IDisposable
     }
 
     internal void Paused() => Interlocked.Increment(ref _pauses);
+
+    internal void SnapshotTooLarge() => _snapshotsTooLarge.Add(1);
 
     internal void PublishLag(KeyValuePair<int, long>[] lagByPartition) => _lag = lagByPartition;
 

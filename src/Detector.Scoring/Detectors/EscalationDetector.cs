@@ -52,16 +52,20 @@ public sealed class EscalationDetector : IDetector
             }
         }
 
-        if (c.TenantIsForeign && !c.TenantRoleWide && e.Action is ToolAction.Write or ToolAction.Transfer or ToolAction.Privilege or ToolAction.Execute)
+        if (IsForeignTenantStep(c))
         {
-            chain.ForeignTenantSteps++;
+            int steps = chain.ForeignTenantSteps + 1;
             double pNew = c.AgentMature ? agent.Novelty.PNew(NoveltyCategory.Tenant) : c.Group.Rate(NoveltyCategory.Tenant).PNew;
-            double p = pNew * Math.Pow(0.2, chain.ForeignTenantSteps - 1);
+            double p = pNew * Math.Pow(0.2, steps - 1);
             if (p < ReportBelow)
-                findings.Add(new Finding(EvidenceKind.CrossTenant, Math.Max(p, 1e-12), e.Tenant, chain.ForeignTenantSteps, 0, 0,
+                findings.Add(new Finding(EvidenceKind.CrossTenant, Math.Max(p, 1e-12), e.Tenant, steps, 0, 0,
                     c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
         }
     }
+
+    /// <summary>A change made in a tenant the agent has not established (reads are the novelty detector's).</summary>
+    private static bool IsForeignTenantStep(EventContext c) =>
+        c.TenantIsForeign && !c.TenantRoleWide && c.Event.Action is ToolAction.Write or ToolAction.Transfer or ToolAction.Privilege or ToolAction.Execute;
 
     private static void ScoreTransfer(EventContext c, FindingBuffer findings)
     {
@@ -80,10 +84,7 @@ public sealed class EscalationDetector : IDetector
                 double pAfterRead = c.AgentMature ? transfers.AfterSensitiveRead.PNew : 0.5;
                 double p = Math.Max(pDestination * pAfterRead, 1e-12);
                 if (p < ReportBelow)
-                {
-                    chain.NovelTransfers++;
                     findings.Add(new Finding(EvidenceKind.SensitiveExfiltration, p, e.Destination, c.Session.Steps - chain.LastSensitiveReadStep, 0, chain.SensitiveReads));
-                }
             }
         }
 
@@ -99,6 +100,8 @@ public sealed class EscalationDetector : IDetector
     public void Learn(EventContext c)
     {
         var e = c.Event;
+        if (IsForeignTenantStep(c))
+            c.Session.Chain.ForeignTenantSteps++;
         if (e.Action != ToolAction.Transfer)
             return;
         var transfers = c.Agent.Transfers;

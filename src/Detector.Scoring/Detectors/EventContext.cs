@@ -72,6 +72,9 @@ public sealed class EventContext
     /// <summary>Set by the novelty detector: the tool is new for the agent.</summary>
     public bool ToolIsNew { get; set; }
 
+    /// <summary>Set by the novelty detector: other members of the group took the tool up lately (a rollout).</summary>
+    public bool ToolRoleWide { get; set; }
+
     /// <summary>Set by the novelty detector: the new destination is used by no peer either.</summary>
     public bool DestinationNewForPeers { get; set; }
 
@@ -92,6 +95,18 @@ public sealed class EventContext
 
     /// <summary>Set by the credential detector.</summary>
     public Rules.CredentialStatus Credential { get; set; }
+
+    /// <summary>
+    /// Whether a value is one the group met lately and other members took up within days: a change of
+    /// the role, information rather than evidence. The agent's own adoption does not count towards it.
+    /// </summary>
+    public bool IsRoleWide(NoveltyCategory category, ulong key)
+    {
+        int adopters = Group.Newcomers.Adopters(GroupNewcomers.Key(category, key), Event.Time);
+        if (adopters > 0 && Agent.Novelty.Contains(category, key))
+            adopters--;
+        return adopters >= GroupNewcomers.RolloutAdopters;
+    }
 
     /// <summary>What the policy rules may test about this step, from the event and the detectors' verdicts.</summary>
     public Rules.StepFacts Facts() => new()
@@ -138,6 +153,7 @@ public sealed class EventContext
         TenantIsForeign = false;
         TenantRoleWide = false;
         ToolIsNew = false;
+        ToolRoleWide = false;
         DestinationNewForPeers = false;
         DestinationIsYoung = false;
         LargeTransfer = false;

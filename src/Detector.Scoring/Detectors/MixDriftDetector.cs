@@ -30,9 +30,8 @@ public sealed class MixDriftDetector : IDetector
     public void Score(EventContext c, FindingBuffer findings)
     {
         var mix = c.Agent.Mix;
-        if (mix.Events + 1 < mix.NextTest || !c.AgentMature)
+        if (!IsTestDue(c, mix))
             return;
-        mix.NextTest *= 2;
         double pTools = ToolDrift(c, mix, out double jsdTools);
         double pActions = ActionDrift(c.Agent, mix, out double jsdActions);
         double p = Math.Min(pTools, pActions);
@@ -57,6 +56,8 @@ public sealed class MixDriftDetector : IDetector
         if (c.Event.Action != ToolAction.Unknown)
             mix.ActionWindow[(int)c.Event.Action - 1]++;
         mix.Events++;
+        if (mix.Events >= mix.NextTest && c.AgentMature)
+            mix.NextTest *= 2;
         if (!c.LearnsBaselines)
             return;
         const double decay = 1 - 1 / ReferenceMemory;
@@ -65,6 +66,10 @@ public sealed class MixDriftDetector : IDetector
             reference[i] *= decay;
         reference[symbol] += 1;
     }
+
+    /// <summary>Tests come at doubling window sizes (a fresh day's window is too small to test).</summary>
+    private static bool IsTestDue(EventContext c, MixWindow mix) =>
+        c.AgentMature && Ticks.Day(c.Event.Time) == mix.Day && mix.Events + 1 >= mix.NextTest;
 
     private double ToolDrift(EventContext c, MixWindow mix, out double jsd)
     {
@@ -82,7 +87,7 @@ public sealed class MixDriftDetector : IDetector
         // The tool that gained most: if the role as a whole has just taken it up, the drift is the role's.
         int gainer = Gainer(_window, _reference, mix.Events + 1, referenceTotal);
         ulong key = c.Agent.Sequence.Symbols.KeyOf(gainer);
-        if (key != 0 && c.Group.Newcomers.Adopters(Domain.Ingest.StableHash.Combine(key, (ulong)NoveltyCategory.Tool), c.Event.Time) >= GroupNewcomers.RolloutAdopters)
+        if (key != 0 && c.IsRoleWide(NoveltyCategory.Tool, key))
             return 1;
         jsd = JensenShannon.Divergence(_window, _reference);
         return JensenShannon.PValue(jsd, mix.Events + 1, referenceTotal, Categories(_window, _reference));

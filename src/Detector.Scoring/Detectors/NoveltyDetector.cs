@@ -35,6 +35,7 @@ public sealed class NoveltyDetector : IDetector
     public void Score(EventContext c, FindingBuffer findings)
     {
         var e = c.Event;
+        c.ToolRoleWide = c.IsRoleWide(NoveltyCategory.Tool, c.ToolKey);
         c.ToolIsNew = Check(c, findings, NoveltyCategory.Tool, c.ToolKey, EvidenceKind.NewTool, e.Tool);
         if (c.ResourceKey != 0)
             Check(c, findings, NoveltyCategory.ResourcePattern, c.ResourceKey, EvidenceKind.NewResource, e.Resource);
@@ -50,7 +51,7 @@ public sealed class NoveltyDetector : IDetector
         {
             c.TenantIsNew = Check(c, findings, NoveltyCategory.Tenant, c.TenantKey, EvidenceKind.NewTenant, e.Tenant);
             c.TenantIsForeign = c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey) < EstablishedUses;
-            c.TenantRoleWide = c.TenantIsForeign && IsRoleWide(c, NoveltyCategory.Tenant, c.TenantKey);
+            c.TenantRoleWide = c.TenantIsForeign && c.IsRoleWide(NoveltyCategory.Tenant, c.TenantKey);
         }
         CheckAction(c, findings);
         CheckArguments(c, findings);
@@ -101,7 +102,7 @@ public sealed class NoveltyDetector : IDetector
         if (category is NoveltyCategory.Tool or NoveltyCategory.ResourcePattern)
             p = Math.Pow(p, ConsequenceWeight(c.Event.Action));
         if (p < ReportBelow)
-            findings.Add(new Finding(kind, p, subject, peers, c.Group.Members, baseline.Seen(category).Count, c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
+            findings.Add(new Finding(kind, p, subject, peers, c.Group.Members, baseline.SeenCount(category), c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
         return true;
     }
 
@@ -116,7 +117,7 @@ public sealed class NoveltyDetector : IDetector
     {
         double p = c.AgentMature ? c.Agent.Novelty.PNew(category) : c.Group.Rate(category).PNew;
         peers = c.Group.Users(category, key);
-        if (peers > 0 && IsRoleWide(c, category, key))
+        if (peers > 0 && c.IsRoleWide(category, key))
             return Math.Max(p, RoleWideChange);
         double peerKnown = c.Group.PeerKnownShare(category).PNew;
         p *= peers > 0 ? peerKnown : 1 - peerKnown;
@@ -132,7 +133,8 @@ public sealed class NoveltyDetector : IDetector
     {
         var action = c.Event.Action;
         var baseline = c.Agent.Novelty;
-        if (action is ToolAction.Unknown or ToolAction.Read || !c.AgentMature || baseline.TotalActions < MinActionHistory)
+        // A rare action through a tool the role just took up is the rollout's, not the agent's.
+        if (action is ToolAction.Unknown or ToolAction.Read || !c.AgentMature || baseline.TotalActions < MinActionHistory || c.ToolRoleWide)
             return;
         double share = (baseline.ActionCount(action) + 0.5) / (baseline.TotalActions + 1);
         c.ActionIsRare = share < RareActionShare;
@@ -195,7 +197,7 @@ public sealed class NoveltyDetector : IDetector
     private static void Adopt(EventContext c, NoveltyCategory category, ulong key)
     {
         var group = c.Group;
-        group.Newcomers.Adopt(NewcomerKey(category, key), c.Event.Time, newToGroup: group.Users(category, key) == 0);
+        group.Newcomers.Adopt(GroupNewcomers.Key(category, key), c.Event.Time, newToGroup: group.Users(category, key) == 0);
         group.AddUser(category, key);
     }
 
@@ -210,12 +212,6 @@ public sealed class NoveltyDetector : IDetector
         ToolAction.Write or ToolAction.Execute => 0.75,
         _ => 0.5,
     };
-
-    /// <summary>A value several members of the group took up since the group first met it, within days.</summary>
-    private static bool IsRoleWide(EventContext c, NoveltyCategory category, ulong key) =>
-        c.Group.Newcomers.Adopters(NewcomerKey(category, key), c.Event.Time) >= GroupNewcomers.RolloutAdopters;
-
-    private static ulong NewcomerKey(NoveltyCategory category, ulong key) => Domain.Ingest.StableHash.Combine(key, (ulong)category);
 
     private static ulong ArgumentValueKey(ulong argumentKey, ulong valueHash) => Domain.Ingest.StableHash.Combine(argumentKey, valueHash);
 }

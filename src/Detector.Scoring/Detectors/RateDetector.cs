@@ -12,6 +12,11 @@ namespace Detector.Scoring.Detectors;
 /// saliency over the last 59 hours (Ren et al., KDD 2019). One instance per shard: the spectral
 /// residual holds FFT buffers.
 /// </summary>
+/// <remarks>
+/// Scoring reads the hour as learning will close it (on copies), so scoring an event twice gives the
+/// same findings. An hour in which a flagged session worked does not teach the seasonal baseline, the
+/// spread of busy hours or the CUSUM's level: a hijacked agent cannot raise its own normal rate.
+/// </remarks>
 public sealed class RateDetector : IDetector
 {
     private const double ReportBelow = 0.001;
@@ -22,6 +27,9 @@ public sealed class RateDetector : IDetector
     /// <summary>Gaps longer than this reset the hourly window instead of filling it with zeros.</summary>
     private const int MaxGapHours = 48;
 
+    /// <summary>Saliency (robust z of the spectral residual) from which an hour stands out.</summary>
+    private const double SalientAbove = 3;
+
     private readonly SpectralResidual _saliency = new();
     private readonly SelfStartingCusum _cusum = new(minimumScale: 1, allowance: 0.5, threshold: 8);
     private readonly double[] _window = new double[RateBaseline.WindowHours];
@@ -30,62 +38,96 @@ public sealed class RateDetector : IDetector
     {
         var rate = c.Agent.Rate;
         long hour = c.Event.Time.UnixHour;
-        if (hour > rate.Hour)
-            CloseHours(rate, hour, findings);
-        else if (hour < rate.Hour)
+        if (hour < rate.Hour)
             return; // a late event of an hour already closed: counted nowhere rather than in the wrong hour
+        bool newHour = hour > rate.Hour;
+        if (newHour && rate.Hour != long.MinValue)
+            ScoreClosingHour(rate, hour - rate.Hour, findings);
 
-        rate.Count++;
-        if (rate.Count < rate.NextCheck)
+        int count = newHour ? 1 : rate.Count + 1;
+        if (count < (newHour ? FirstCheck(rate, hour) : rate.NextCheck))
             return;
-        rate.NextCheck = rate.Count * 2;
-        var score = rate.Seasonal.Score(RateBaseline.StartOf(hour), rate.Count);
+        var score = rate.Seasonal.Score(RateBaseline.StartOf(hour), count);
         // Both the hour-of-day expectation and the agent's own spread of busy hours must find it extreme:
         // a Poisson alone calls every batch job a catastrophe.
-        double p = Math.Max(score.PValue, rate.ActiveHours.PValueAbove(rate.Count));
+        double p = Math.Max(score.PValue, rate.ActiveHours.PValueAbove(count));
         if (p < ReportBelow)
-            findings.Add(new Finding(EvidenceKind.RateSpike, p, null, rate.Count, score.Expected, hour % 24));
+            findings.Add(new Finding(EvidenceKind.RateSpike, p, null, count, score.Expected, hour % 24));
     }
 
-    /// <summary>Everything happens in <see cref="Score"/>: the hourly series is state of the agent, not of a session.</summary>
     public void Learn(EventContext c)
     {
+        var rate = c.Agent.Rate;
+        long hour = c.Event.Time.UnixHour;
+        if (hour < rate.Hour)
+            return;
+        if (hour > rate.Hour)
+            CloseHours(rate, hour);
+        rate.Count++;
+        rate.Contaminated |= !c.LearnsBaselines;
+        if (rate.Count >= rate.NextCheck)
+            rate.NextCheck = rate.Count * 2;
     }
 
-    private void CloseHours(RateBaseline rate, long hour, FindingBuffer findings)
+    /// <summary>The open hour's level-shift and saliency evidence, as closing it will find: on copies of its state.</summary>
+    private void ScoreClosingHour(RateBaseline rate, long gap, FindingBuffer findings)
     {
-        if (rate.Hour != long.MinValue)
-        {
-            long gap = hour - rate.Hour;
-            if (gap > MaxGapHours)
-                rate.Hourly = new SlidingWindow(RateBaseline.WindowHours);
-            for (long h = rate.Hour; h < hour && h - rate.Hour < MaxGapHours; h++)
-                Close(rate, h, h == rate.Hour ? rate.Count : 0, findings);
-        }
-        rate.Hour = hour;
-        rate.Count = 0;
-        rate.NextCheck = Math.Max(4, (int)(2 * rate.Seasonal.Score(RateBaseline.StartOf(hour), 0).Expected) + 1);
-    }
-
-    private void Close(RateBaseline rate, long hour, int count, FindingBuffer findings)
-    {
-        rate.Seasonal.Observe(RateBaseline.StartOf(hour), count);
-        rate.Hourly.Push(count);
-        if (count > 0)
-            rate.ActiveHours.Observe(count);
-        var shift = _cusum.Update(ref rate.Cusum, count);
+        long hour = rate.Hour;
+        int count = rate.Count;
+        var cusum = rate.Cusum;
+        var shift = rate.Contaminated ? default : _cusum.Update(ref cusum, count);
         if (shift.Alarm == ChangeDirection.Up)
         {
             // A CUSUM statistic of h has a false-alarm chance of roughly e^(-h/2) per step in control;
             // agent-level evidence lands on whichever session is active, so it is capped as weak.
             double p = Math.Max(Math.Exp(-shift.Statistic / 2), AgentLevelFloor);
-            findings.Add(new Finding(EvidenceKind.RateShift, p, null, count, rate.Seasonal.Score(RateBaseline.StartOf(hour), count).Expected, hour % 24));
+            findings.Add(new Finding(EvidenceKind.RateShift, p, null, count, Expected(rate, hour, count), hour % 24));
         }
-        if (!rate.Hourly.IsFull || count == 0)
+        // Only upward saliency is evidence: a quiet hour is not an incident.
+        if (gap > MaxGapHours || rate.Hourly.Count < RateBaseline.WindowHours - 1 || count <= Expected(rate, hour, count))
             return;
-        rate.Hourly.CopyTo(_window);
+        int held = rate.Hourly.CopyTo(_window);
+        if (held == RateBaseline.WindowHours)
+            _window.AsSpan(1).CopyTo(_window);
+        _window[^1] = count;
         double saliency = _saliency.Score(_window);
-        if (saliency > 3)
-            findings.Add(new Finding(EvidenceKind.RateSpike, Math.Max(Tails.UpperNormal(saliency), AgentLevelFloor), "spectral residual", count, saliency, hour % 24));
+        if (saliency > SalientAbove)
+            findings.Add(new Finding(EvidenceKind.RateSpike, Math.Max(Tails.UpperNormal(saliency), AgentLevelFloor), "spectral residual", count, Expected(rate, hour, count), hour % 24));
     }
+
+    /// <summary>Closes the open hour and any empty hours up to <paramref name="hour"/>, and opens that one.</summary>
+    private void CloseHours(RateBaseline rate, long hour)
+    {
+        if (rate.Hour != long.MinValue)
+        {
+            if (hour - rate.Hour > MaxGapHours)
+                rate.Hourly = new SlidingWindow(RateBaseline.WindowHours);
+            for (long h = rate.Hour; h < hour && h - rate.Hour < MaxGapHours; h++)
+            {
+                bool open = h == rate.Hour;
+                Close(rate, h, open ? rate.Count : 0, learns: !(open && rate.Contaminated));
+            }
+        }
+        rate.Hour = hour;
+        rate.Count = 0;
+        rate.Contaminated = false;
+        rate.NextCheck = FirstCheck(rate, hour);
+    }
+
+    private void Close(RateBaseline rate, long hour, int count, bool learns)
+    {
+        rate.Hourly.Push(count);
+        if (!learns)
+            return;
+        rate.Seasonal.Observe(RateBaseline.StartOf(hour), count);
+        if (count > 0)
+            rate.ActiveHours.Observe(count);
+        _cusum.Update(ref rate.Cusum, count);
+    }
+
+    private static int FirstCheck(RateBaseline rate, long hour) =>
+        Math.Max(4, (int)(2 * Expected(rate, hour, 0)) + 1);
+
+    private static double Expected(RateBaseline rate, long hour, int count) =>
+        rate.Seasonal.Score(RateBaseline.StartOf(hour), count).Expected;
 }

@@ -36,21 +36,12 @@ public sealed class SequenceDetector : IDetector
     public void Score(EventContext c, FindingBuffer findings)
     {
         var (baseline, session) = Model(c);
-        int symbol = SymbolFor(baseline, c.ToolKey);
-        // Steps into or out of a tool the model has never seen are the novelty detector's evidence, not a second count of it.
-        bool unseen = baseline.Symbols.Find(c.ToolKey) < 0;
-        if (unseen)
-            c.Session.PreviousStepUnseen = true;
-        bool fromUnseen = c.Session.PreviousStepUnseen && !unseen;
-        if (!unseen)
-            c.Session.PreviousStepUnseen = false;
-        if (IsSessionStart(session) || baseline.Model.Total == 0 || unseen || fromUnseen)
+        if (!IsScoredStep(c, baseline, session, out int symbol))
             return;
         double probability = baseline.Model.Probability(session, symbol);
-        c.Session.Surprise += -Math.Log2(probability);
-        c.Session.ScoredSteps++;
 
-        if (probability < CommonStep)
+        // A transition into a tool the role just took up is the rollout's new workflow, not the agent's drift.
+        if (probability < CommonStep && !c.ToolRoleWide)
         {
             var prediction = baseline.Model.Predict(session, symbol);
             int outcomes = baseline.Symbols.Count + 1;
@@ -60,10 +51,10 @@ public sealed class SequenceDetector : IDetector
                     c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
         }
 
-        int steps = c.Session.ScoredSteps;
+        int steps = c.Session.ScoredSteps + 1;
         if (steps >= MinSessionSteps)
         {
-            double mean = c.Session.Surprise / steps;
+            double mean = (c.Session.Surprise - Math.Log2(probability)) / steps;
             if (mean > 2 * baseline.SessionSurprise.Typical + 1)
             {
                 double p = Math.Max(baseline.SessionSurprise.PValueAbove(mean), SmallestSession);
@@ -76,10 +67,29 @@ public sealed class SequenceDetector : IDetector
 
     public void Learn(EventContext c)
     {
+        var (baseline, session) = Model(c);
+        if (IsScoredStep(c, baseline, session, out int symbol))
+        {
+            c.Session.Surprise += -Math.Log2(baseline.Model.Probability(session, symbol));
+            c.Session.ScoredSteps++;
+        }
+        c.Session.PreviousStepUnseen = baseline.Symbols.Find(c.ToolKey) < 0;
         if (!c.LearnsBaselines)
             return;
         Learn(c.Agent.Sequence, ref c.Session.AgentSequence, c.ToolKey);
         Learn(c.Group.Sequence, ref c.Session.GroupSequence, c.ToolKey);
+    }
+
+    /// <summary>
+    /// Whether the step is judged by the model: not a session's first, and neither into nor out of a tool the
+    /// model has never seen (those steps are the novelty detector's evidence, not a second count of it).
+    /// </summary>
+    private static bool IsScoredStep(EventContext c, SequenceBaseline baseline, in NGramSession session, out int symbol)
+    {
+        symbol = SymbolFor(baseline, c.ToolKey);
+        bool unseen = baseline.Symbols.Find(c.ToolKey) < 0;
+        bool fromUnseen = c.Session.PreviousStepUnseen && !unseen;
+        return !IsSessionStart(session) && baseline.Model.Total > 0 && !unseen && !fromUnseen;
     }
 
     private static void Learn(SequenceBaseline baseline, ref NGramSession session, ulong toolKey)

@@ -50,8 +50,9 @@ public sealed class TailCalibration
         if (tailStart <= 0)
         {
             int firstPositive = Array.FindIndex(sorted, s => s > 0);
+            // A family benign sessions never trigger says nothing about its tail: its own p-value stands.
             if (firstPositive < 0)
-                return new TailCalibration(EmpiricalCalibration.Fit(benignStatistics), 0, 1.0 / (sorted.Length + 1), MinMeanExcess);
+                return new TailCalibration(EmpiricalCalibration.Fit(benignStatistics), 0, 1, 1 / Math.Log(10));
             tailStart = sorted[firstPositive];
         }
         double excess = 0;

@@ -13,6 +13,9 @@ public sealed class AgentProfile
     public const int SequenceAlphabet = 32;
     public const int SequenceCapacity = 64;
 
+    /// <summary>Version of the serialised profile (2: the rate baseline knows whether its open hour is contaminated).</summary>
+    private const byte FormatVersion = 2;
+
     public AgentProfile(AgentId agent, int group, EventTime firstSeen)
     {
         Agent = agent;
@@ -69,7 +72,7 @@ public sealed class AgentProfile
 
     public void Write(BinaryWriter w)
     {
-        w.Write((byte)1);
+        w.Write(FormatVersion);
         w.Write(Agent.Value);
         w.Write(Group);
         w.Write(FirstSeen.UtcTicks);
@@ -89,7 +92,7 @@ public sealed class AgentProfile
     public static AgentProfile Read(BinaryReader r)
     {
         byte version = r.ReadByte();
-        if (version != 1)
+        if (version != FormatVersion)
             throw new InvalidDataException($"agent profile format {version} is not supported");
         var p = new AgentProfile(new AgentId(r.ReadString()), r.ReadInt32(), new EventTime(r.ReadInt64()))
         {

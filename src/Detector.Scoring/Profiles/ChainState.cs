@@ -26,9 +26,6 @@ public sealed class ChainState
 
     public int Transfers { get; set; }
 
-    /// <summary>Transfers to destinations the agent had not established.</summary>
-    public int NovelTransfers { get; set; }
-
     /// <summary>Steps in tenants the agent had not established.</summary>
     public int ForeignTenantSteps { get; set; }
 
@@ -96,7 +93,6 @@ public sealed class ChainState
         w.Write(PrivilegeRun);
         w.Write(OrdinaryStepsBeforePrivilege);
         w.Write(Transfers);
-        w.Write(NovelTransfers);
         w.Write(ForeignTenantSteps);
         w.Write(Errors);
         w.Write(WindowStart.UtcTicks);
@@ -118,7 +114,6 @@ public sealed class ChainState
         PrivilegeRun = r.ReadInt32();
         OrdinaryStepsBeforePrivilege = r.ReadInt32();
         Transfers = r.ReadInt32();
-        NovelTransfers = r.ReadInt32();
         ForeignTenantSteps = r.ReadInt32();
         Errors = r.ReadInt32();
         WindowStart = new EventTime(r.ReadInt64());

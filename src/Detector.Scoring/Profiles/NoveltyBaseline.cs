@@ -48,6 +48,9 @@ public sealed class NoveltyBaseline
     /// </summary>
     public double PNew(NoveltyCategory category) => (_singletons[(int)category] + 0.5) / (_uses[(int)category] + 1);
 
+    /// <summary>Distinct values remembered in a category (without creating its set).</summary>
+    public int SeenCount(NoveltyCategory category) => _seen[(int)category]?.Count ?? 0;
+
     public bool Contains(NoveltyCategory category, ulong key) => CountOf(category, key) > 0;
 
     public uint CountOf(NoveltyCategory category, ulong key) => _seen[(int)category]?.CountOf(key) ?? 0;

@@ -14,6 +14,9 @@ public sealed class PeerGroupProfile
     public const int SequenceAlphabet = 1022;
     public const int SequenceCapacity = 8192;
 
+    /// <summary>Version of the serialised group (2: newcomers know when the group started).</summary>
+    private const byte FormatVersion = 2;
+
     private readonly CountMinSketch[] _users;
     private readonly NoveltyRate[] _rates;
     private readonly NoveltyRate[] _peerKnown;
@@ -76,7 +79,7 @@ public sealed class PeerGroupProfile
 
     public void Write(BinaryWriter w)
     {
-        w.Write((byte)1);
+        w.Write(FormatVersion);
         w.Write(Name);
         w.Write(Members);
         foreach (var s in _users)
@@ -96,7 +99,7 @@ public sealed class PeerGroupProfile
     public static PeerGroupProfile Read(BinaryReader r)
     {
         byte version = r.ReadByte();
-        if (version != 1)
+        if (version != FormatVersion)
             throw new InvalidDataException($"peer group format {version} is not supported");
         string name = r.ReadString();
         int members = r.ReadInt32();

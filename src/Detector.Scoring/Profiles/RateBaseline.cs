@@ -26,6 +26,9 @@ public sealed class RateBaseline
     public int Count;
     public int NextCheck;
 
+    /// <summary>Whether a flagged session worked in the open hour, which then teaches no baseline when it closes.</summary>
+    public bool Contaminated;
+
     public static EventTime StartOf(long hour) => EventTime.FromUnixMilliseconds(hour * 3_600_000);
 
     public void Write(BinaryWriter w)
@@ -37,6 +40,7 @@ public sealed class RateBaseline
         w.Write(Hour);
         w.Write(Count);
         w.Write(NextCheck);
+        w.Write(Contaminated);
     }
 
     public static RateBaseline Read(BinaryReader r) => new()
@@ -48,5 +52,6 @@ public sealed class RateBaseline
         Hour = r.ReadInt64(),
         Count = r.ReadInt32(),
         NextCheck = r.ReadInt32(),
+        Contaminated = r.ReadBoolean(),
     };
 }

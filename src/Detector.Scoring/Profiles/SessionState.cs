@@ -14,6 +14,9 @@ namespace Detector.Scoring.Profiles;
 public sealed class SessionState(SessionKey key, EventTime start)
 {
     private const int MaxCredentials = 8;
+
+    /// <summary>Version of the serialised session (2: the chain no longer counts novel transfers).</summary>
+    private const byte FormatVersion = 2;
     private readonly List<string> _credentials = new(1);
 
     public SessionKey Key { get; } = key;
@@ -84,7 +87,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
 
     public void Write(BinaryWriter w)
     {
-        w.Write((byte)1);
+        w.Write(FormatVersion);
         w.Write(Key.Agent.Value);
         w.Write(Key.Session.Value);
         w.Write(Start.UtcTicks);
@@ -121,7 +124,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
     public static SessionState Read(BinaryReader r)
     {
         byte version = r.ReadByte();
-        if (version != 1)
+        if (version != FormatVersion)
             throw new InvalidDataException($"session state format {version} is not supported");
         var key = new SessionKey(new AgentId(r.ReadString()), new SessionId(r.ReadString()));
         var s = new SessionState(key, new EventTime(r.ReadInt64()))
