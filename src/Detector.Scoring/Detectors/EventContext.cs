@@ -100,13 +100,8 @@ public sealed class EventContext
     /// Whether a value is one the group met lately and other members took up within days: a change of
     /// the role, information rather than evidence. The agent's own adoption does not count towards it.
     /// </summary>
-    public bool IsRoleWide(NoveltyCategory category, ulong key)
-    {
-        int adopters = Group.Newcomers.Adopters(GroupNewcomers.Key(category, key), Event.Time);
-        if (adopters > 0 && Agent.Novelty.Contains(category, key))
-            adopters--;
-        return adopters >= GroupNewcomers.RolloutAdopters;
-    }
+    public bool IsRoleWide(NoveltyCategory category, ulong key) =>
+        Group.Newcomers.OtherAdopters(GroupNewcomers.Key(category, key), Agent.Key, Event.Time) >= GroupNewcomers.RolloutAdopters;
 
     /// <summary>What the policy rules may test about this step, from the event and the detectors' verdicts.</summary>
     public Rules.StepFacts Facts() => new()

@@ -50,7 +50,7 @@ public sealed class NoveltyDetector : IDetector
         if (c.TenantKey != 0 && !InParentTenant(c))
         {
             c.TenantIsNew = Check(c, findings, NoveltyCategory.Tenant, c.TenantKey, EvidenceKind.NewTenant, e.Tenant);
-            c.TenantIsForeign = c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey) < EstablishedUses;
+            c.TenantIsForeign = (long)c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey) - c.Session.Chain.TenantUses.Of(c.TenantKey) < EstablishedUses;
             c.TenantRoleWide = c.TenantIsForeign && c.IsRoleWide(NoveltyCategory.Tenant, c.TenantKey);
         }
         CheckAction(c, findings);
@@ -68,8 +68,13 @@ public sealed class NoveltyDetector : IDetector
             Observe(c, c.DestinationCategory, c.DestinationKey);
             Observe(c, NoveltyCategory.DestinationDomain, c.DomainKey);
         }
-        if (c.TenantKey != 0)
+        // A tenant entered only on a parent session's behalf does not become the agent's own.
+        if (c.TenantKey != 0 && !InParentTenant(c))
+        {
             Observe(c, NoveltyCategory.Tenant, c.TenantKey);
+            if (c.LearnsBaselines)
+                c.Session.Chain.TenantUses.Add(c.TenantKey);
+        }
         if (!c.LearnsBaselines)
             return;
         if (e.Action != ToolAction.Unknown)
@@ -176,10 +181,11 @@ public sealed class NoveltyDetector : IDetector
         var group = c.Group;
         if (!c.LearnsBaselines)
         {
-            // A flagged session teaches no baseline, but who took up a new tool or tenant is a count of
+            // A flagged session teaches no baseline, but who took up a new tool or tenant is a record of
             // distinct agents that one hijacked agent cannot inflate, and it is how a role-wide rollout is seen.
-            if (category is NoveltyCategory.Tool or NoveltyCategory.Tenant && !c.Agent.Novelty.Contains(category, key))
-                Adopt(c, category, key);
+            if (category is NoveltyCategory.Tool or NoveltyCategory.Tenant && !c.Agent.Novelty.Contains(category, key)
+                && group.Newcomers.Adopt(GroupNewcomers.Key(category, key), c.Agent.Key, c.Event.Time, newToGroup: group.Users(category, key) == 0))
+                group.AddUser(category, key);
             return;
         }
         bool isNew = c.Agent.Novelty.Observe(category, key, c.Tick);
@@ -190,14 +196,7 @@ public sealed class NoveltyDetector : IDetector
         group.PeerKnownShare(category).Observe(group.Users(category, key) > 0);
         if (category == NoveltyCategory.TransferDestination)
             group.ApprovedNovelTransfers.Observe(c.Event.ApprovalId is not null);
-        Adopt(c, category, key);
-    }
-
-    /// <summary>Counts the agent as a user of the value, and as an adopter if the value is new to the group.</summary>
-    private static void Adopt(EventContext c, NoveltyCategory category, ulong key)
-    {
-        var group = c.Group;
-        group.Newcomers.Adopt(GroupNewcomers.Key(category, key), c.Event.Time, newToGroup: group.Users(category, key) == 0);
+        group.Newcomers.Adopt(GroupNewcomers.Key(category, key), c.Agent.Key, c.Event.Time, newToGroup: group.Users(category, key) == 0);
         group.AddUser(category, key);
     }
 

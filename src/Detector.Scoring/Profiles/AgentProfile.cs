@@ -19,12 +19,16 @@ public sealed class AgentProfile
     public AgentProfile(AgentId agent, int group, EventTime firstSeen)
     {
         Agent = agent;
+        Key = Keys.Of(agent.Value);
         Group = group;
         FirstSeen = firstSeen;
         LastSeen = firstSeen;
     }
 
     public AgentId Agent { get; }
+
+    /// <summary>Stable hash of the agent id, for tables that count distinct agents.</summary>
+    public ulong Key { get; }
 
     /// <summary>Index of the agent's peer group in the engine's group table.</summary>
     public int Group { get; set; }

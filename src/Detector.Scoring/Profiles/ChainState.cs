@@ -29,6 +29,9 @@ public sealed class ChainState
     /// <summary>Steps in tenants the agent had not established.</summary>
     public int ForeignTenantSteps { get; set; }
 
+    /// <summary>The session's own steps per tenant (those its agent's baseline learned).</summary>
+    public SessionTenantUses TenantUses { get; } = new();
+
     public int Errors { get; set; }
 
     /// <summary>Steps in the current one-minute window, and the most any minute of the session held.</summary>
@@ -102,6 +105,7 @@ public sealed class ChainState
         w.Write(SensitiveRun);
         w.Write(MaxSensitiveRun);
         w.Write(MaxPrivilegeRun);
+        TenantUses.Write(w);
     }
 
     public void Read(BinaryReader r)
@@ -123,5 +127,6 @@ public sealed class ChainState
         SensitiveRun = r.ReadInt32();
         MaxSensitiveRun = r.ReadInt32();
         MaxPrivilegeRun = r.ReadInt32();
+        TenantUses.Read(r);
     }
 }
