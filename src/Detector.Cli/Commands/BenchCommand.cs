@@ -69,7 +69,8 @@ internal static class BenchCommand
         {
             var settings = WorkerSettings.Bind(SettingsLoader.BuildConfiguration(result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Set) ?? []));
             using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
-            var fleet = DemoCommand.SimulateFleet(DemoCommand.Options(result.GetValue(agents)));
+            // Months back: enough recording spans (3 days each) for the passes a run makes at 100,000+ events/s.
+            var fleet = DemoCommand.SimulateFleet(DemoCommand.Options(result.GetValue(agents), daysAgo: 240));
             double offered = result.GetValue(rate);
             var bench = await AnsiConsole.Status().StartAsync("training, then streaming through the mock cluster...", _ =>
                 new KafkaBench(settings, fleet, loggers, TimeProvider.System).RunAsync(offered, TimeSpan.FromSeconds(result.GetValue(duration)), TimeSpan.FromSeconds(result.GetValue(warmup)), ct));

@@ -56,8 +56,12 @@ internal static class DemoCommand
         return command;
     }
 
-    /// <summary>A fleet whose history ends today, so its replayed test traffic reads as live (demo and `bench kafka`).</summary>
-    internal static SimulationOptions Options(int agents)
+    /// <summary>
+    /// A fleet whose history ends <paramref name="daysAgo"/> days before today: today for the demo (its
+    /// traffic is stamped with the wall clock), months back for `bench kafka` (which replays it in its own
+    /// event time, one recording span later per pass, up to about now).
+    /// </summary>
+    internal static SimulationOptions Options(int agents, int daysAgo = 0)
     {
         const int historyDays = 5;
         var today = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
@@ -68,7 +72,7 @@ internal static class DemoCommand
             HistoryDays = historyDays,
             TestDays = 3,
             AttackRate = 0.05,
-            Start = new DateTimeOffset(today.AddDays(-historyDays), TimeSpan.Zero),
+            Start = new DateTimeOffset(today.AddDays(-historyDays - daysAgo), TimeSpan.Zero),
         };
     }
 

@@ -6,11 +6,15 @@ using Detector.Domain.Time;
 namespace Detector.Hosting.Worker;
 
 /// <summary>
-/// Produces a recorded fleet's events into the input topic, re-stamped with the wall clock and keyed by
-/// agent id, looping over the recording (a new pass per loop) for the whole duration. Offered at a fixed
-/// rate (paced against a stopwatch), or with rate zero as fast as the consumer side keeps up: then it
-/// stays at most <see cref="MaxAhead"/> records ahead of <see cref="Processed"/>, so the backlog never
-/// outgrows what the mock cluster retains. Runs on a thread of its own.
+/// Produces a recorded fleet's events into the input topic, keyed by agent id, looping over the
+/// recording (a new pass per loop) for the whole duration. Each event is stamped with the wall clock
+/// (live traffic: what the demo needs, so signals expire in the broker's future), or with
+/// <see cref="RecordedTime"/> with its own recorded time, each pass one recording span later, so event
+/// time runs at the recording's pace and sessions end as they did (what the benchmark needs: the state
+/// a real fleet keeps). Offered at a fixed rate (paced against a stopwatch), or with rate zero as fast
+/// as the consumer side keeps up: then it stays at most <see cref="MaxAhead"/> records ahead of
+/// <see cref="Processed"/>, so the backlog never outgrows what the mock cluster retains. Runs on a
+/// thread of its own.
 /// </summary>
 public sealed class FleetProducer(IProducer<byte[]?, byte[]> producer, string topic, IReadOnlyList<TimedEventTemplate> events, double rate, TimeProvider clock)
 {
@@ -22,6 +26,9 @@ public sealed class FleetProducer(IProducer<byte[]?, byte[]> producer, string to
     public Func<long>? Processed { get; init; }
 
     public long MaxAhead { get; init; } = 200_000;
+
+    /// <summary>Stamp events with their recorded time (shifted one span per pass) instead of the wall clock.</summary>
+    public bool RecordedTime { get; init; }
 
     /// <summary>Produces for <paramref name="duration"/>, then waits for every acknowledgement.</summary>
     public Task RunAsync(TimeSpan duration, CancellationToken cancellationToken)
@@ -57,6 +64,7 @@ public sealed class FleetProducer(IProducer<byte[]?, byte[]> producer, string to
     private void Produce(TimeSpan duration, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
+        var span = events[^1].Time - events[0].Time + TimeSpan.FromMinutes(1);
         var watch = Stopwatch.StartNew();
         for (long i = 0; !cancellationToken.IsCancellationRequested; i++)
         {
@@ -77,7 +85,8 @@ public sealed class FleetProducer(IProducer<byte[]?, byte[]> producer, string to
             }
             var e = events[(int)(i % events.Count)];
             int pass = (int)(i / events.Count);
-            var message = new Message<byte[]?, byte[]> { Key = e.Key, Value = e.Render(EventTime.FromDateTimeOffset(clock.GetUtcNow()), pass, buffer) };
+            var time = RecordedTime ? e.Time + span * pass : EventTime.FromDateTimeOffset(clock.GetUtcNow());
+            var message = new Message<byte[]?, byte[]> { Key = e.Key, Value = e.Render(time, pass, buffer) };
             while (true)
             {
                 try

@@ -13,7 +13,10 @@ namespace Detector.Hosting.Worker;
 
 /// <summary>
 /// `detector bench kafka`: the worker with every detector, fed through the in-process mock cluster
-/// by a producer in the same process (producer, broker and worker share the machine's cores).
+/// by a producer in the same process (producer, broker and worker share the machine's cores). The
+/// recorded fleet is replayed in its own event time, pass after pass (it must lie far enough in the
+/// past: the caller records it months back), so sessions open and close and the state the worker
+/// checkpoints is a real fleet's rather than every session of the recording held open at once.
 /// How it measures:
 /// - throughput: records fully processed (emitted) per second over the window after warm-up, with the
 ///   producer offering <c>rate</c> events/s, or with rate 0 as many as the worker keeps up with
@@ -59,7 +62,11 @@ public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILogger
         {
             await worker.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
             using var producer = new ProducerBuilder<byte[]?, byte[]>(ClientConfigs.Producer(kafka, "agentdrift-bench-fleet")).Build();
-            var fleetProducer = new FleetProducer(producer, kafka.Topics.Input, fleet.Templates(), rate, clock) { Processed = () => processed.Records };
+            var fleetProducer = new FleetProducer(producer, kafka.Topics.Input, fleet.Templates(), rate, clock)
+            {
+                Processed = () => processed.Records,
+                RecordedTime = true,
+            };
             var producing = fleetProducer.RunAsync(warmup + duration, cancellationToken);
 
             await Task.Delay(warmup, cancellationToken).ConfigureAwait(false);

@@ -7,9 +7,8 @@ using Detector.Domain.Time;
 namespace Detector.Hosting.Worker;
 
 /// <summary>
-/// A recorded event replayed as live traffic: <c>time</c> is re-stamped when it is produced (and
-/// <c>credential_expires_at</c> moved with it, keeping the credential's remaining lifetime), so the
-/// worker's future-time check and the broker's expiry check see the wall clock they expect. On a
+/// A recorded event replayed as new traffic: <c>time</c> is re-stamped when it is produced (and
+/// <c>credential_expires_at</c> moved with it, keeping the credential's remaining lifetime). On a
 /// repeated pass through the recording, <c>event_id</c> and <c>session_id</c> get the pass number as a
 /// suffix, so a repeat is new traffic rather than redelivery. Split once; rendering only copies bytes.
 /// </summary>
@@ -18,15 +17,19 @@ public sealed class TimedEventTemplate
     private readonly byte[] _line;
     private readonly Field[] _fields;
 
-    private TimedEventTemplate(byte[] line, byte[] key, Field[] fields)
+    private TimedEventTemplate(byte[] line, byte[] key, EventTime time, Field[] fields)
     {
         _line = line;
         Key = key;
+        Time = time;
         _fields = fields;
     }
 
     /// <summary>The agent id (the record key).</summary>
     public byte[] Key { get; }
+
+    /// <summary>The event's time in the recording.</summary>
+    public EventTime Time { get; }
 
     /// <summary>A template for a JSON event line with string <c>time</c> and <c>agent_id</c>; false otherwise.</summary>
     public static bool TryCreate(ReadOnlySpan<byte> line, out TimedEventTemplate template)
@@ -77,11 +80,11 @@ public sealed class TimedEventTemplate
                 fields[i] = fields[i] with { Offset = expires!.Value - t };
         }
         fields.Sort((a, b) => a.Start.CompareTo(b.Start));
-        template = new TimedEventTemplate(line.ToArray(), key, [.. fields]);
+        template = new TimedEventTemplate(line.ToArray(), key, t, [.. fields]);
         return true;
     }
 
-    /// <summary>The event with its times set from <paramref name="now"/>; ids suffixed with the pass from pass 1 on.</summary>
+    /// <summary>The event stamped with <paramref name="now"/> as its time; ids suffixed with the pass from pass 1 on.</summary>
     public byte[] Render(EventTime now, int pass, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();

@@ -25,7 +25,7 @@ public static class ClientConfigs
         };
         // Measured here (../shared/PLATFORM.md): the default prefetch backoff stalls a fast consumer 2-4x.
         config.Set("fetch.queue.backoff.ms", "5");
-        config.Set("queued.max.messages.kbytes", "65536");
+        config.Set("queued.max.messages.kbytes", "262144");
         return Apply(config, options);
     }
 

@@ -88,6 +88,7 @@ public sealed partial class KafkaWorker
 
         consumer.Pause(consumer.Assignment);
         Metrics.Paused();
+        var putBack = new HashSet<int>();
         try
         {
             while (!lane.TryWrite(message))
@@ -100,7 +101,7 @@ public sealed partial class KafkaWorker
                     return;
                 }
                 if (!WaitToWrite(lane, PollTimeout))
-                    PollWhilePaused(consumer);
+                    PollWhilePaused(consumer, putBack);
             }
         }
         finally
@@ -112,14 +113,21 @@ public sealed partial class KafkaWorker
     private static bool WaitToWrite(System.Threading.Channels.ChannelWriter<LaneMessage> lane, TimeSpan timeout) =>
         timeout > TimeSpan.Zero && lane.WaitToWriteAsync().AsTask().Wait(timeout);
 
-    /// <summary>Polls for rebalance callbacks while paused; a record from a partition assigned meanwhile is put back.</summary>
-    private void PollWhilePaused(IConsumer<Ignore, PipelineItem> consumer)
+    /// <summary>
+    /// Polls for rebalance callbacks while paused. A record that still arrives (fetched before the pause,
+    /// or from a partition assigned meanwhile) is put back: its partition is rewound to the first such
+    /// record and paused; later ones of that partition come again from there.
+    /// </summary>
+    private void PollWhilePaused(IConsumer<Ignore, PipelineItem> consumer, HashSet<int> putBack)
     {
         Tick(consumer);
         if (TryConsume(consumer, TimeSpan.Zero) is not { } unexpected)
             return;
-        consumer.Seek(unexpected.TopicPartitionOffset);
-        consumer.Pause([unexpected.TopicPartition]);
+        if (putBack.Add(unexpected.Partition.Value))
+        {
+            consumer.Seek(unexpected.TopicPartitionOffset);
+            consumer.Pause([unexpected.TopicPartition]);
+        }
         _pool.Return(unexpected.Message.Value);
     }
 

@@ -19,7 +19,9 @@ internal sealed class PartitionRuntime(
     CheckpointOptions options,
     TimeProvider clock)
 {
-    private long _nextCheckpoint = clock.GetTimestamp() + Ticks(clock, options.Interval);
+    // Partitions of one scoring thread start their cycles at different phases (golden-ratio spacing), so
+    // their checkpoints, each a pause of that thread, do not all fall due at once.
+    private long _nextCheckpoint = clock.GetTimestamp() + Ticks(clock, options.Interval * (0.5 + partition * 0.6180339887 % 1));
 
     public int Partition { get; } = partition;
 
