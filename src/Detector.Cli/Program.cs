@@ -19,6 +19,7 @@ public static class Program
             BenchCommand.Create(),
             RunCommand.Create(),
             BrokerCommand.Create(),
+            ExportCommand.Create(),
         };
         try
         {
