@@ -17,6 +17,12 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>Where `run` and `demo` serve the dashboard, /api and /metrics (setting Urls).</summary>
+    public static Option<string?> Urls() => new("--urls")
+    {
+        Description = "Kestrel URLs for the dashboard, /api and /metrics (default http://127.0.0.1:9400; beyond loopback, set Web:Token). Empty turns them off.",
+    };
+
     public static Command WithSettings(this Command command)
     {
         command.Options.Add(Config);

@@ -24,13 +24,16 @@ internal static class DemoCommand
         var duration = new Option<double>("--duration") { Description = "Seconds to stream events for.", DefaultValueFactory = _ => 60 };
         var rate = new Option<double>("--rate") { Description = "Events per second offered to the cluster.", DefaultValueFactory = _ => 3000 };
         var agents = new Option<int>("--agents") { Description = "Agents in the simulated fleet.", DefaultValueFactory = _ => 80 };
-        var command = new Command("demo", "Run the whole system on an embedded Kafka cluster: simulated fleet, worker, credential-broker consumer.")
+        var urls = CommonOptions.Urls();
+        var command = new Command("demo", "Run the whole system on an embedded Kafka cluster: simulated fleet, worker, credential-broker consumer, dashboard and /metrics.")
         {
-            duration, rate, agents,
+            duration, rate, agents, urls,
         }.WithSettings();
         command.SetAction(async (result, ct) =>
         {
             var settings = WorkerSettings.Bind(SettingsLoader.BuildConfiguration(result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Set) ?? []));
+            if (result.GetValue(urls) is { } addresses)
+                settings.Urls = addresses;
             var request = new DemoRequest(TimeSpan.FromSeconds(result.GetValue(duration)), result.GetValue(rate));
             request.Validate();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -47,6 +50,7 @@ internal static class DemoCommand
                 Live = new LiveAlertPrinter(Severity.Medium),
                 BrokerObserved = PrintBrokerVerdict,
                 Progress = m => AnsiConsole.MarkupLine("[dim]demo:[/] {0}", Markup.Escape(m)),
+                Serving = a => AnsiConsole.MarkupLine("[bold]dashboard[/] {0}  [dim](metrics at /metrics, API at /api, while the demo runs)[/]", Markup.Escape(string.Join(" ", a))),
             };
             var summary = await demo.RunAsync(request, stop.Token);
             SummaryTable.Print(summary.Worker, "demo: detector");

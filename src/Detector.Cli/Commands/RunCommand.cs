@@ -11,15 +11,18 @@ internal static class RunCommand
     public static Command Create()
     {
         var model = new Option<string?>("--model") { Description = "A model directory from `detector train` (setting Model); without it baselines start empty and learn online." };
-        var command = new Command("run", "Consume tool invocations from Kafka; emit alerts, signed quarantine signals and dead letters, at least once.")
+        var urls = CommonOptions.Urls();
+        var command = new Command("run", "Consume tool invocations from Kafka; emit alerts, signed quarantine signals and dead letters, at least once; serve the dashboard and /metrics.")
         {
-            model,
+            model, urls,
         }.WithSettings();
         command.SetAction(async (result, ct) =>
         {
             string[] overrides = result.GetValue(CommonOptions.Set) ?? [];
             if (result.GetValue(model) is { } dir)
                 overrides = [.. overrides, "Model=" + dir];
+            if (result.GetValue(urls) is { } addresses)
+                overrides = [.. overrides, "Urls=" + addresses];
             using var host = ServiceHost.Worker(SettingsLoader.BuildConfiguration(result.GetValue(CommonOptions.Config), overrides));
             // The host owns SIGTERM and Ctrl+C: it stops consuming, drains, checkpoints and commits before returning.
             await host.RunAsync(ct);

@@ -1,15 +1,15 @@
+using Detector.Hosting.Surfaces;
 using Detector.Kafka.Admin;
-using Detector.Kafka.Telemetry;
-using Detector.Pipeline.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Detector.Hosting.Worker;
 
-/// <summary>`detector run` as a hosted service: creates missing topics, then runs the worker until the host stops (SIGTERM).</summary>
-/// <remarks>The detector's instruments are used when the host registers a <see cref="DetectorMetrics"/> (the metrics endpoint does).</remarks>
-internal sealed class DetectorWorkerService(WorkerSettings settings, KafkaMetrics metrics, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
-    DetectorMetrics? instruments = null)
+/// <summary>
+/// `detector run` as a hosted service: creates missing topics, serves the analyst surfaces (dashboard,
+/// /api, /metrics) when Urls is set, then runs the worker until the host stops (SIGTERM).
+/// </summary>
+internal sealed class DetectorWorkerService(WorkerSettings settings, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<DetectorWorkerService>();
@@ -20,10 +20,15 @@ internal sealed class DetectorWorkerService(WorkerSettings settings, KafkaMetric
         {
             if (TopicProvisioners.For(settings.Kafka) is { } provisioner)
                 await provisioner.EnsureAsync(WorkerTopics.For(settings.Kafka), stoppingToken).ConfigureAwait(false);
-            var worker = WorkerFactory.Create(settings, null, null, null, clock, loggers, metrics, instruments: instruments);
-            _logger.LogInformation("worker starting: group {Group}, input {Topic}, {Threads} scoring threads", settings.Kafka.GroupId, settings.Kafka.Topics.Input, settings.Kafka.ScoringThreads);
+            var model = WorkerFactory.LoadModel(settings);
+            await using var surfaces = await WorkerSurfaces.StartAsync(settings, model.Version, loggers, clock, stoppingToken).ConfigureAwait(false);
+            if (surfaces.Server is { } server)
+                _logger.LogInformation("dashboard, /api and /metrics at {Addresses}", string.Join(" ", server.Addresses));
+            var worker = WorkerFactory.Create(settings, model, null, clock, loggers, surfaces.Kafka, surfaces);
+            _logger.LogInformation("worker starting: group {Group}, input {Topic}, {Threads} scoring threads, model {Model}",
+                settings.Kafka.GroupId, settings.Kafka.Topics.Input, settings.Kafka.ScoringThreads, model.Version);
             await worker.RunAsync(stoppingToken).ConfigureAwait(false);
-            _logger.LogInformation("worker stopped: {Consumed} records consumed, {Checkpoints} checkpoints", worker.Consumed, metrics.Checkpoints);
+            _logger.LogInformation("worker stopped: {Consumed} records consumed, {Checkpoints} checkpoints", worker.Consumed, surfaces.Kafka.Checkpoints);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

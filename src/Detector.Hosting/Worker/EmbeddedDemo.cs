@@ -2,17 +2,18 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Confluent.Kafka;
 using Detector.Hosting.Jobs;
+using Detector.Hosting.Surfaces;
 using Detector.Kafka;
 using Detector.Kafka.Admin;
 using Detector.Kafka.Broker;
 using Detector.Kafka.Clients;
 using Detector.Kafka.Mock;
-using Detector.Kafka.Telemetry;
 using Detector.Pipeline.Enforcement.Signing;
 using Detector.Pipeline.Sinks;
 using Detector.Pipeline.Sources;
 using Detector.Pipeline.Summary;
 using Detector.Scoring.Model;
+using Detector.Web.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Detector.Hosting.Worker;
@@ -33,6 +34,9 @@ public sealed class EmbeddedDemo(WorkerSettings settings, FleetData fleet, ILogg
     /// <summary>Sees every signal the broker consumer decided on (the live revocation printer).</summary>
     public Action<SignalEnvelope?, BrokerVerdict>? BrokerObserved { get; init; }
 
+    /// <summary>Told where the dashboard and /metrics are served, once they are.</summary>
+    public Action<IReadOnlyList<string>>? Serving { get; init; }
+
     /// <summary>Reports what the demo is doing before it streams (training, starting).</summary>
     public Action<string>? Progress { get; init; }
 
@@ -50,13 +54,19 @@ public sealed class EmbeddedDemo(WorkerSettings settings, FleetData fleet, ILogg
         await using var receiver = await RevocationReceiver.StartAsync(cancellationToken).ConfigureAwait(false);
         settings.Broker.Webhook.Url = receiver.Url;
 
-        using var metrics = new KafkaMetrics();
+        using var feedback = new DemoDirectory();
+        if (settings.Web.FeedbackDatabase == new SurfaceOptions().FeedbackDatabase)
+            settings.Web.FeedbackDatabase = feedback.File("feedback.db");
+        await using var surfaces = await StartSurfacesAsync(model.Version, cancellationToken).ConfigureAwait(false);
+        if (surfaces.Server is { } server)
+            Serving?.Invoke(server.Addresses);
+        var metrics = surfaces.Kafka;
         var summary = new RunSummary();
         var processed = new CountingSink();
         var observers = new List<IOutcomeSink> { processed, new SummarySink(summary) };
         if (Live is not null)
             observers.Add(Live);
-        var worker = WorkerFactory.Create(settings, model, new CompositeOutcomeSink(observers), null, clock, loggers, metrics);
+        var worker = WorkerFactory.Create(settings, model, new CompositeOutcomeSink(observers), clock, loggers, metrics, surfaces);
         var broker = new BrokerConsumer(kafka, settings.Broker, Signers.VerifierFor(settings.Signing), clock, loggers.CreateLogger<BrokerConsumer>())
         {
             Observed = BrokerObserved,
@@ -102,6 +112,20 @@ public sealed class EmbeddedDemo(WorkerSettings settings, FleetData fleet, ILogg
         var verdicts = Enum.GetValues<BrokerVerdict>().ToDictionary(v => v, broker.Count);
         return new DemoSummary(produced, worker.Consumed, summary, verdicts, receiver.Received.Count, metrics.Lag, metrics.Checkpoints,
             worker.Guard.WithheldMonitorOnly, worker.Guard.WithheldBreakerOpen, elapsed.Elapsed);
+    }
+
+    /// <summary>Serves the surfaces on the configured URLs; on the default port when it is taken, on a free one.</summary>
+    private async Task<WorkerSurfaces> StartSurfacesAsync(string modelVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WorkerSurfaces.StartAsync(settings, modelVersion, loggers, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) when (settings.Urls == WorkerSettings.DefaultUrls)
+        {
+            settings.Urls = "http://127.0.0.1:0";
+            return await WorkerSurfaces.StartAsync(settings, modelVersion, loggers, clock, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Points every client at the embedded cluster and signs with a key made up for this run.</summary>

@@ -55,7 +55,7 @@ public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILogger
         using var metrics = new KafkaMetrics();
         var processed = new CountingSink();
         var probe = new LatencyProbe(clock);
-        var worker = WorkerFactory.Create(settings, model, processed, null, clock, loggers, metrics, probe);
+        var worker = WorkerFactory.Create(settings, model, processed, clock, loggers, metrics, deliveries: probe);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var run = worker.RunAsync(stop.Token);
         try

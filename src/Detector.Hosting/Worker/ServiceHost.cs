@@ -1,4 +1,3 @@
-using Detector.Kafka.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +17,6 @@ public static class ServiceHost
     {
         var settings = WorkerSettings.Bind(configuration).ValidateForWorker();
         var builder = Create(configuration, settings);
-        builder.Services.AddSingleton<KafkaMetrics>();
         builder.Services.AddHostedService<DetectorWorkerService>();
         return builder.Build();
     }

@@ -2,6 +2,7 @@ using Detector.Hosting.Configuration;
 using Detector.Kafka;
 using Detector.Kafka.Broker;
 using Detector.Pipeline.Enforcement.Signing;
+using Detector.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Detector.Hosting.Worker;
@@ -27,9 +28,21 @@ public sealed class WorkerSettings
     /// <summary>A model directory from `detector train`; none: baselines start empty and learn online.</summary>
     public string? Model { get; set; }
 
+    /// <summary>
+    /// Where the dashboard, /api and /metrics are served (Kestrel URLs, ';'-separated; port 0 picks a
+    /// free one). Loopback by default; empty turns the surfaces off.
+    /// </summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    public const string DefaultUrls = "http://127.0.0.1:9400";
+
+    /// <summary>The analyst surfaces: feedback database, bearer token, read model, InfluxDB.</summary>
+    public SurfaceOptions Web { get; set; } = new();
+
     public static WorkerSettings Bind(IConfiguration configuration)
     {
-        var settings = new WorkerSettings { Detector = SettingsLoader.Bind(configuration), Model = configuration["Model"] };
+        var settings = new WorkerSettings { Detector = SettingsLoader.Bind(configuration), Model = configuration["Model"], Urls = configuration["Urls"] ?? DefaultUrls };
+        configuration.GetSection("Web").Bind(settings.Web);
         configuration.GetSection("Kafka").Bind(settings.Kafka);
         configuration.GetSection("Broker").Bind(settings.Broker);
         configuration.GetSection("Signing").Bind(settings.Signing);
@@ -44,6 +57,7 @@ public sealed class WorkerSettings
         Signing.Validate(forSigning: true);
         if (Model is not null && !Directory.Exists(Model))
             throw new DirectoryNotFoundException($"model directory '{Model}' does not exist");
+        Web.Validate();
         return this;
     }
 

@@ -39,6 +39,7 @@ public sealed partial class KafkaWorker
             start.Add(new TopicPartitionOffset(tp, resume));
         }
         _parked.Clear();
+        _live = [.. _assigned.Values];
         _logger.LogInformation("assigned partitions {Partitions}", string.Join(",", partitions.Select(p => p.Partition.Value)));
         _started.TrySetResult();
         return start;
@@ -102,6 +103,7 @@ public sealed partial class KafkaWorker
     {
         foreach (int partition in partitions)
             _assigned.Remove(partition);
+        _live = [.. _assigned.Values];
     }
 
     /// <summary>Asks each partition's scoring thread to give the partition up and waits until it has.</summary>

@@ -32,7 +32,6 @@ public sealed partial class KafkaWorker
     private readonly WorkerSetup _setup;
     private readonly KafkaOptions _kafka;
     private readonly IOutcomeSink? _observer;
-    private readonly IScoredEventTap? _tap;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggers;
@@ -40,6 +39,7 @@ public sealed partial class KafkaWorker
     private readonly CancellationTokenSource _failed = new();
     private readonly Dictionary<int, PartitionRuntime> _assigned = [];
     private readonly Dictionary<int, PartitionRuntime> _parked = [];
+    private volatile PartitionRuntime[] _live = [];
     private ScoringLane[] _lanes = [];
     private PartitionRuntimeFactory? _factory;
     private ChangelogRestorer? _restorer;
@@ -47,12 +47,11 @@ public sealed partial class KafkaWorker
     private string? _fault;
     private long _consumed;
 
-    public KafkaWorker(WorkerSetup setup, IOutcomeSink? observer, IScoredEventTap? tap, TimeProvider clock, ILoggerFactory loggers, KafkaMetrics metrics)
+    public KafkaWorker(WorkerSetup setup, IOutcomeSink? observer, TimeProvider clock, ILoggerFactory loggers, KafkaMetrics metrics)
     {
         _setup = setup;
         _kafka = setup.Kafka;
         _observer = observer;
-        _tap = tap;
         _clock = clock;
         _loggers = loggers;
         _logger = loggers.CreateLogger<KafkaWorker>();
@@ -67,6 +66,12 @@ public sealed partial class KafkaWorker
 
     /// <summary>The detector's instruments, when exported: the worker registers consumer lag, queue depths and its circuit breaker.</summary>
     public DetectorMetrics? Instruments { get; init; }
+
+    /// <summary>
+    /// Puts the host's surfaces around the worker's Kafka output sink (suppression before anything is
+    /// produced, then metrics and the dashboard) and adds their tap to the scoring threads.
+    /// </summary>
+    public Func<IOutcomeSink, OutputAttachment>? Outputs { get; init; }
 
     /// <summary>Monitor-only and circuit-breaker state and counts.</summary>
     public EnforcementGuard Guard { get; }
@@ -93,8 +98,13 @@ public sealed partial class KafkaWorker
         await bindings.StartAsync(_failed.Token).ConfigureAwait(false);
         var engine = new DetectionEngine(_setup.Engine, _setup.Model, bindings);
         var origin = new KafkaOrigin(_kafka.Topics.Input);
+        IOutcomeSink emitting = new KafkaOutputSink(producer, _kafka, _setup.Signer, Deliveries);
+        if (_observer is not null)
+            emitting = new CompositeOutcomeSink([emitting, _observer]);
+        var attached = Outputs?.Invoke(emitting);
+        var sinks = attached?.Sink ?? emitting;
         _factory = new PartitionRuntimeFactory(engine, _setup.Pipeline, _setup.Quarantine, Guard, origin, _kafka, changelogPartitions,
-            producer, Metrics, _clock, _tap, Fail, _logger);
+            producer, Metrics, _clock, attached?.Tap, Instruments, Fail, _logger);
         _restorer = new ChangelogRestorer(_kafka, changelogPartitions);
 
         var output = Channel.CreateBounded<Completion>(new BoundedChannelOptions(_kafka.ChannelCapacity)
@@ -105,8 +115,6 @@ public sealed partial class KafkaWorker
         _lanes = new ScoringLane[_kafka.ScoringThreads];
         for (int i = 0; i < _lanes.Length; i++)
             _lanes[i] = new ScoringLane(new ParseStep(_setup.Pipeline.Ingest, _setup.Catalog, origin), _pool, output.Writer, _kafka.ChannelCapacity);
-        var sink = new KafkaOutputSink(producer, _kafka, _setup.Signer, Deliveries);
-        IOutcomeSink sinks = _observer is null ? sink : new CompositeOutcomeSink([sink, _observer]);
 
         using var gauges = RegisterGauges();
         var token = _failed.Token;
@@ -144,6 +152,8 @@ public sealed partial class KafkaWorker
             var reader = _lanes[i].Queue.Reader;
             registrations.Add(m.ObserveQueueDepth($"scoring-{i}", () => reader.Count));
         }
+        registrations.Add(m.ObserveAgentsTracked(() => _live.Sum(r => r.Agents)));
+        registrations.Add(m.ObserveStateBytes(() => _live.Sum(r => r.StateBytes)));
         registrations.Add(m.ObserveCircuitBreaker("quarantine", () =>
             Guard.Breaker.IsOpen(EventTime.FromDateTimeOffset(_clock.GetUtcNow())) ? CircuitState.Open : CircuitState.Closed));
         return registrations;

@@ -1,3 +1,4 @@
+using Detector.Domain.Identity;
 using Detector.Kafka.State;
 using Detector.Pipeline.Stages;
 using Detector.Scoring.Engine;
@@ -21,6 +22,8 @@ internal sealed class PartitionRuntime(
 {
     // Partitions of one scoring thread start their cycles at different phases (golden-ratio spacing), so
     // their checkpoints, each a pause of that thread, do not all fall due at once.
+    private readonly Dictionary<AgentId, int> _snapshotBytes = [];
+    private long _stateBytes;
     private long _nextCheckpoint = clock.GetTimestamp() + Ticks(clock, options.Interval * (0.5 + partition * 0.6180339887 % 1));
 
     public int Partition { get; } = partition;
@@ -30,6 +33,12 @@ internal sealed class PartitionRuntime(
     public PartitionProgress Progress { get; } = progress;
 
     public PartitionCheckpointer Checkpointer { get; } = checkpointer;
+
+    /// <summary>Serialized size of the partition's agents as last checkpointed or restored (read from any thread).</summary>
+    public long StateBytes => Interlocked.Read(ref _stateBytes);
+
+    /// <summary>Agents with state in memory (read from any thread, approximate while scoring).</summary>
+    public long Agents => engine.Counters.Agents;
 
     /// <summary>The offset after the last record processed; -1 before the first (scoring thread).</summary>
     public long NextOffset { get; set; } = -1;
@@ -58,7 +67,10 @@ internal sealed class PartitionRuntime(
     {
         var snapshots = new List<CheckpointRecord>();
         foreach (var (agent, snapshot) in engine.Snapshot(engine.TakeDirtyAgents()))
+        {
+            SnapshotTaken(agent, snapshot.Length);
             snapshots.Add(new CheckpointRecord(ChangelogCodec.AgentKey(Partition, agent), ChangelogCodec.Value(ChangelogRecordKind.Agent, NextOffset, snapshot)));
+        }
         using var marker = new MemoryStream();
         using (var w = new BinaryWriter(marker))
         {
@@ -67,6 +79,14 @@ internal sealed class PartitionRuntime(
         }
         var markerRecord = new CheckpointRecord(ChangelogCodec.MarkerKey(Partition), ChangelogCodec.Value(ChangelogRecordKind.Marker, NextOffset, marker.ToArray()));
         Checkpointer.Begin(NextOffset, snapshots, markerRecord);
+    }
+
+    /// <summary>Counts an agent's latest snapshot (checkpointed or restored) in <see cref="StateBytes"/>.</summary>
+    public void SnapshotTaken(AgentId agent, int bytes)
+    {
+        _snapshotBytes.TryGetValue(agent, out int before);
+        _snapshotBytes[agent] = bytes;
+        Interlocked.Add(ref _stateBytes, bytes - before);
     }
 
     private static long Ticks(TimeProvider clock, TimeSpan span) => (long)(span.TotalSeconds * clock.TimestampFrequency);

@@ -4,6 +4,7 @@ using Detector.Kafka.Telemetry;
 using Detector.Pipeline;
 using Detector.Pipeline.Enforcement;
 using Detector.Pipeline.Ingest;
+using Detector.Pipeline.Metrics;
 using Detector.Pipeline.Sources;
 using Detector.Pipeline.Stages;
 using Detector.Scoring.Engine;
@@ -24,6 +25,7 @@ internal sealed class PartitionRuntimeFactory(
     KafkaMetrics metrics,
     TimeProvider clock,
     IScoredEventTap? tap,
+    DetectorMetrics? instruments,
     Action<string> onFailure,
     ILogger logger)
 {
@@ -37,7 +39,7 @@ internal sealed class PartitionRuntimeFactory(
         var runtime = new PartitionRuntime(
             partition,
             shard,
-            new ShardStep(shard, gate, policy, origin, clock, tap),
+            new ShardStep(instruments is null ? shard : instruments.Timed(shard), gate, policy, origin, clock, tap),
             new PartitionProgress(partition, onFailure),
             checkpointer,
             kafka.Checkpoint,
@@ -54,7 +56,7 @@ internal sealed class PartitionRuntimeFactory(
         {
             try
             {
-                shard.Restore(snapshot.Span);
+                runtime.SnapshotTaken(shard.Restore(snapshot.Span), snapshot.Length);
                 agents++;
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException)

@@ -11,7 +11,8 @@ public sealed class KafkaMetrics : IDisposable
 {
     public const string MeterName = "AgentDrift";
 
-    private readonly Meter _meter = new(MeterName);
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly Counter<long> _checkpoints;
     private readonly Counter<long> _checkpointBytes;
     private readonly Counter<long> _restoredAgents;
@@ -21,8 +22,11 @@ public sealed class KafkaMetrics : IDisposable
     private long _restoredAgentCount;
     private long _pauses;
 
-    public KafkaMetrics()
+    /// <param name="meter">The detector's meter, so one exporter serves these too; null: a meter of its own.</param>
+    public KafkaMetrics(Meter? meter = null)
     {
+        _ownsMeter = meter is null;
+        _meter = meter ?? new Meter(MeterName);
         _checkpoints = _meter.CreateCounter<long>("agentdrift.checkpoints", "{checkpoint}", "Partition checkpoints started.");
         _checkpointBytes = _meter.CreateCounter<long>("agentdrift.checkpoint.bytes", "By", "Bytes written to the state changelog.");
         _restoredAgents = _meter.CreateCounter<long>("agentdrift.restored_agents", "{agent}", "Agent snapshots restored on partition assignment.");
@@ -70,5 +74,9 @@ public sealed class KafkaMetrics : IDisposable
 
     internal void PublishLag(KeyValuePair<int, long>[] lagByPartition) => _lag = lagByPartition;
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        if (_ownsMeter)
+            _meter.Dispose();
+    }
 }

@@ -190,7 +190,7 @@ public sealed class EngineShard : IScoringShard
     }
 
     /// <summary>Restores an agent (and its open sessions) from a <see cref="Snapshot"/>, replacing what the shard held.</summary>
-    public void Restore(ReadOnlySpan<byte> snapshot)
+    public AgentId Restore(ReadOnlySpan<byte> snapshot)
     {
         using var r = new BinaryReader(new MemoryStream(snapshot.ToArray(), writable: false));
         byte version = r.ReadByte();
@@ -208,6 +208,7 @@ public sealed class EngineShard : IScoringShard
         for (int i = sessions.Length - 1; i >= 0; i--)
             _sessions.Set(sessions[i].Key, sessions[i]);
         profile.CurrentSession = sessions.Length > 0 ? sessions[0] : null;
+        return profile.Agent;
     }
 
     private const byte SnapshotVersion = 1;

@@ -2,6 +2,7 @@ using Detector.Observability.Influx;
 using Detector.Observability.Prometheus;
 using Detector.Pipeline.Metrics;
 using Detector.Pipeline.Sinks;
+using Detector.Pipeline.Stages;
 using Detector.Web.Feedback;
 using Detector.Web.ReadModel;
 using Microsoft.Extensions.Logging;
@@ -56,13 +57,13 @@ public sealed class DetectorSurfaces : IAsyncDisposable
     /// Wires the surfaces into a pipeline, once: suppression first (so nothing suppressed is emitted,
     /// counted or shown), then the host's emitting sink, the metrics and the dashboard.
     /// </summary>
-    public SurfaceAttachment Attach(IOutcomeSink emitting)
+    public OutputAttachment Attach(IOutcomeSink emitting)
     {
         if (_suppressing is not null)
             throw new InvalidOperationException("the surfaces are already attached to a pipeline");
         var downstream = new CompositeOutcomeSink([emitting, new MetricsSink(Metrics), ReadModel]);
         _suppressing = new SuppressingSink(downstream, Filter, Metrics);
-        return new SurfaceAttachment(new CompositeTap(_suppressing, ReadModel), _suppressing);
+        return new OutputAttachment(new CompositeTap(_suppressing, ReadModel), _suppressing);
     }
 
     public async ValueTask DisposeAsync()

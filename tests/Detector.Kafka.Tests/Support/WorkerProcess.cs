@@ -12,14 +12,21 @@ namespace Detector.Kafka.Tests.Support;
 internal sealed partial class WorkerProcess : IDisposable
 {
     private readonly ChildProcess _process;
+    private readonly TempDirectory _dir;
 
-    private WorkerProcess(ChildProcess process)
+    private WorkerProcess(ChildProcess process, TempDirectory dir)
     {
         _process = process;
+        _dir = dir;
     }
 
-    public static WorkerProcess Start(IEnumerable<string> arguments) =>
-        new(ChildProcess.Start("dotnet", new[] { CliPath, "run" }.Concat(arguments), environment: new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }));
+    /// <summary>Starts `run` with its surfaces on a free loopback port and its feedback database in a folder of its own.</summary>
+    public static WorkerProcess Start(IEnumerable<string> arguments)
+    {
+        var dir = new TempDirectory("agentdrift-worker");
+        string[] surfaces = ["--urls", "http://127.0.0.1:0", "--set", "Web:FeedbackDatabase=" + dir.File("feedback.db")];
+        return new(ChildProcess.Start("dotnet", new[] { CliPath, "run" }.Concat(arguments).Concat(surfaces), environment: new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }), dir);
+    }
 
     /// <summary>The detector CLI built with this test project (same configuration).</summary>
     public static string CliPath
@@ -56,6 +63,10 @@ internal sealed partial class WorkerProcess : IDisposable
             .Select(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)))
             .ToList();
 
+    /// <summary>Where the worker serves the dashboard and /metrics, once it logged it.</summary>
+    public Uri? SurfaceAddress =>
+        Messages.Select(m => SurfacesLine().Match(m)).FirstOrDefault(m => m.Success) is { } match ? new Uri(match.Groups[1].Value) : null;
+
     public bool WaitUntil(Func<WorkerProcess, bool> condition, TimeSpan timeout)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -74,7 +85,11 @@ internal sealed partial class WorkerProcess : IDisposable
 
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose()
+    {
+        _process.Dispose();
+        _dir.Dispose();
+    }
 
     private static string MessageOf(string line)
     {
@@ -90,6 +105,9 @@ internal sealed partial class WorkerProcess : IDisposable
             return "";
         }
     }
+
+    [GeneratedRegex(@"^dashboard, /api and /metrics at (\S+)")]
+    private static partial Regex SurfacesLine();
 
     [GeneratedRegex(@"^partition (\d+): restored (\d+) agents .* checkpoint at offset (\d+)")]
     private static partial Regex RestoredLine();

@@ -28,7 +28,7 @@ internal sealed class WorkerRun : IAsyncDisposable
     {
         settings.ValidateForWorker();
         var metrics = new KafkaMetrics();
-        var worker = WorkerFactory.Create(settings, fleet.Model, observer, null, TimeProvider.System, loggers ?? NullLoggerFactory.Instance, metrics);
+        var worker = WorkerFactory.Create(settings, fleet.Model, observer, TimeProvider.System, loggers ?? NullLoggerFactory.Instance, metrics);
         var run = new WorkerRun(worker, metrics);
         await worker.Started.WaitAsync(TimeSpan.FromSeconds(60));
         return run;

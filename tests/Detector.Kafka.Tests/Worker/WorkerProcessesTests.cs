@@ -49,6 +49,14 @@ public sealed class WorkerProcessesTests(ITestOutputHelper output)
             Assert.Equal(firstPartitions.Order(), taken.Select(r => r.Partition).Distinct().Order());
             Assert.True(taken.Sum(r => r.Agents) > 0);
 
+            // The survivor's /metrics counts what it consumed and names its model.
+            using var http = new HttpClient { BaseAddress = second.SurfaceAddress ?? throw new InvalidOperationException("no surface address logged:\n" + second.Output) };
+            string metrics = await http.GetStringAsync("/metrics");
+            Assert.Matches(@"(?m)^agentdrift_events_consumed_total [1-9]\d*$", metrics);
+            Assert.Matches(@"(?m)^agentdrift_agents_tracked [1-9]\d*$", metrics);
+            Assert.Matches(@"(?m)^agentdrift_state_bytes [1-9]\d*$", metrics);
+            Assert.Contains($"agentdrift_model_info{{role=\"active\",version=\"{fleet.Model.Version}\"}} 1", metrics, StringComparison.Ordinal);
+
             second.Terminate();
             Assert.True(second.WaitForExit(TimeSpan.FromSeconds(60)));
             Assert.Equal(0, second.ExitCode);

@@ -1,0 +1,64 @@
+using Detector.Hosting.Worker;
+using Detector.Kafka.Telemetry;
+using Detector.Pipeline.Metrics;
+using Detector.Pipeline.Sinks;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Hosting.Surfaces;
+
+/// <summary>
+/// What a worker host (`run`, `demo`) gives analysts: the detector's instruments (the Kafka figures on
+/// the same meter, so /metrics has them all), the release path for false-positive marks, and the web
+/// server when <see cref="WorkerSettings.Urls"/> is set. The worker is attached with <see cref="Outputs"/>.
+/// </summary>
+public sealed class WorkerSurfaces : IAsyncDisposable
+{
+    private readonly KafkaReleasePublisher _release;
+
+    private WorkerSurfaces(DetectorMetrics metrics, KafkaMetrics kafka, KafkaReleasePublisher release, SurfaceServer? server)
+    {
+        Metrics = metrics;
+        Kafka = kafka;
+        _release = release;
+        Server = server;
+    }
+
+    public DetectorMetrics Metrics { get; }
+
+    public KafkaMetrics Kafka { get; }
+
+    /// <summary>The dashboard, /api and /metrics; null when the surfaces are off.</summary>
+    public SurfaceServer? Server { get; }
+
+    /// <summary>For <see cref="Detector.Kafka.Processing.KafkaWorker.Outputs"/>: suppression, metrics and the dashboard around its outputs.</summary>
+    public Func<IOutcomeSink, OutputAttachment>? Outputs => Server is null ? null : Server.Surfaces.Attach;
+
+    public static async Task<WorkerSurfaces> StartAsync(WorkerSettings settings, string modelVersion, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var metrics = new DetectorMetrics();
+        metrics.SetModelVersion("active", modelVersion);
+        var release = new KafkaReleasePublisher(settings.Kafka, settings.Detector.Quarantine, Signers.SignerFor(settings.Signing), clock);
+        try
+        {
+            var server = string.IsNullOrWhiteSpace(settings.Urls)
+                ? null
+                : await SurfaceServer.StartAsync(settings.Urls, settings.Web, metrics, release.PublishAsync, loggers, clock, cancellationToken).ConfigureAwait(false);
+            return new WorkerSurfaces(metrics, new KafkaMetrics(metrics.Meter), release, server);
+        }
+        catch
+        {
+            release.Dispose();
+            metrics.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Server is not null)
+            await Server.DisposeAsync().ConfigureAwait(false);
+        _release.Dispose();
+        Kafka.Dispose();
+        Metrics.Dispose();
+    }
+}
