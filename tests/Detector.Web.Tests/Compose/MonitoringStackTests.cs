@@ -9,18 +9,42 @@ using Detector.Scoring.Engine;
 using Detector.TestSupport;
 using Detector.Web.Tests.Metrics;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 
 namespace Detector.Web.Tests.Compose;
 
-/// <summary>The monitoring files of the compose stack, checked by the real promtool and amtool; Grafana cannot run here, so its JSON is checked against what the detector exports.</summary>
+/// <summary>The monitoring files of the compose stack, checked by the real promtool and amtool; Grafana cannot run here, so its JSON is checked against what the detector exports and the data sources provisioned.</summary>
 public sealed partial class MonitoringStackTests
 {
     private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "compose");
 
+    /// <summary>Where prometheus.yml reads the detector's bearer token; the compose file writes it there.</summary>
+    private const string TokenFile = "/run/agentdrift/web-token";
+
     [Fact]
-    public async Task The_prometheus_config_and_its_rules_pass_promtool_check_config()
+    public async Task The_prometheus_config_its_rules_and_its_scrape_token_file_pass_promtool_check_config()
     {
-        var (code, output) = await ToolRun.RunAsync(Promtool.Path, ["check", "config", Path.Combine(Folder, "prometheus", "prometheus.yml")]);
+        // promtool also checks that the token file exists: the folder is checked as a copy whose only
+        // change is that path, pointed at a token file of the copy's own.
+        using var dir = new TempDirectory();
+        foreach (string file in Directory.GetFiles(Path.Combine(Folder, "prometheus")))
+            File.Copy(file, dir.File(Path.GetFileName(file)));
+        string config = File.ReadAllText(dir.File("prometheus.yml"));
+        Assert.Equal(1, Regex.Count(config, "credentials_file: " + Regex.Escape(TokenFile) + "\n"));
+        File.WriteAllText(dir.File("prometheus.yml"), config.Replace(TokenFile, dir.File("web-token"), StringComparison.Ordinal));
+        File.WriteAllText(dir.File("web-token"), "a-token-of-sixteen-characters");
+
+        var (code, output) = await ToolRun.RunAsync(Promtool.Path, ["check", "config", dir.File("prometheus.yml")]);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("SUCCESS", output);
+        Assert.Contains("1 rule files found", output);
+    }
+
+    [Fact]
+    public async Task The_alert_rules_pass_promtool_check_rules()
+    {
+        var (code, output) = await ToolRun.RunAsync(Promtool.Path, ["check", "rules", Path.Combine(Folder, "prometheus", "rules.yml")]);
         Assert.True(code == 0, output);
         Assert.Contains("SUCCESS", output);
     }
@@ -54,9 +78,29 @@ public sealed partial class MonitoringStackTests
 
         Assert.NotEmpty(exprs);
         Assert.Empty(queried.Except(exported));
+    }
+
+    [Fact]
+    public void The_grafana_dashboard_is_valid_json_and_every_panel_and_query_names_a_provisioned_data_source_by_uid_and_type()
+    {
+        var provisioned = ((YamlSequenceNode)Yaml(Path.Combine(Folder, "grafana", "provisioning", "datasources", "datasources.yml"))["datasources"])
+            .Cast<YamlMappingNode>()
+            .ToDictionary(d => ((YamlScalarNode)d["uid"]).Value!, d => ((YamlScalarNode)d["type"]).Value!);
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "grafana", "dashboards", "agentdrift.json")));
+        var root = dashboard.RootElement;
+        var panels = root.GetProperty("panels").EnumerateArray().ToList();
+        var references = panels.Select(p => p.GetProperty("datasource"))
+            .Concat(panels.SelectMany(p => p.GetProperty("targets").EnumerateArray()).Select(t => t.GetProperty("datasource")))
+            .Select(d => (Uid: d.GetProperty("uid").GetString()!, Type: d.GetProperty("type").GetString()!))
+            .ToList();
+
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("uid").GetString()));
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("title").GetString()));
         Assert.Equal(panels.Count, panels.Select(p => p.GetProperty("id").GetInt32()).Distinct().Count());
-        string datasources = File.ReadAllText(Path.Combine(Folder, "grafana", "provisioning", "datasources", "datasources.yml"));
-        Assert.All(panels, p => Assert.Contains("uid: " + p.GetProperty("datasource").GetProperty("uid").GetString(), datasources));
+        Assert.All(panels, p => Assert.InRange(p.GetProperty("gridPos").GetProperty("x").GetInt32() + p.GetProperty("gridPos").GetProperty("w").GetInt32(), 1, 24));
+        Assert.Equal(["influxdb", "prometheus"], provisioned.Keys.Order());
+        Assert.All(references, r => Assert.Equal(provisioned.GetValueOrDefault(r.Uid), r.Type));
+        Assert.Equal(provisioned.Keys.Order(), references.Select(r => r.Uid).Distinct().Order());
     }
 
     /// <summary>Every series name the exporter writes once each instrument has a value (histograms with their suffixes).</summary>
@@ -84,6 +128,13 @@ public sealed partial class MonitoringStackTests
         string text = exporter.Scrape();
         await Promtool.AssertValidAsync(text);
         return text.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => MetricName().Match(l).Value).ToHashSet();
+    }
+
+    private static YamlMappingNode Yaml(string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(path)));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
     [GeneratedRegex(@"agentdrift_[a-z0-9_]+")]
