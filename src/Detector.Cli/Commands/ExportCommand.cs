@@ -55,7 +55,7 @@ internal static class ExportCommand
             if (input.FirstBadLine is { } line)
                 table.AddRow($"first bad line: {input.What}", line.ToString("#,0", c));
         }
-        table.AddRow("judged alerts", s.Verdicts.ToString("#,0", c));
+        table.AddRow("judged alerts", s.JudgedAlerts.ToString("#,0", c));
         table.AddRow("sessions known only from feedback", s.SessionsOnlyInFeedback.ToString("#,0", c));
         table.AddRow("labels without a session", s.LabelsWithoutSession.ToString("#,0", c));
         table.AddRow("sessions exported", s.Rows.ToString("#,0", c));

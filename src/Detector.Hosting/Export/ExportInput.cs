@@ -59,7 +59,7 @@ public sealed class ExportInput
         var item = new PipelineItem();
         while (await source.ReadAsync(item, cancellationToken).ConfigureAwait(false))
         {
-            if (TryRead(item, read, out var record))
+            if (TryRead(item.Memory, read, out var record))
             {
                 Records++;
                 accept(record);
@@ -72,11 +72,12 @@ public sealed class ExportInput
         }
     }
 
-    private static bool TryRead<T>(PipelineItem item, JsonRecordReader<T> read, [MaybeNullWhen(false)] out T record)
+    /// <summary>One record from UTF-8 JSON; false, never an exception, when it is not JSON or not the record.</summary>
+    public static bool TryRead<T>(ReadOnlyMemory<byte> json, JsonRecordReader<T> read, [MaybeNullWhen(false)] out T record)
     {
         try
         {
-            using var document = JsonDocument.Parse(item.Memory);
+            using var document = JsonDocument.Parse(json);
             return read(document.RootElement, out record);
         }
         catch (JsonException)

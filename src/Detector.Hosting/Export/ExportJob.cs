@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Detector.Domain.Identity;
 using Detector.Pipeline.Sinks;
 using Detector.Web.Feedback;
@@ -71,7 +70,7 @@ public sealed class ExportJob
         var verdicts = _request.FeedbackPath is { } feedback ? LatestVerdicts(feedback) : [];
         foreach (var verdict in verdicts)
         {
-            if (TryReadAlert(verdict.AlertJson, out var alert))
+            if (ExportInput.TryRead<HistoryAlert>(Encoding.UTF8.GetBytes(verdict.AlertJson), HistoryAlert.TryRead, out var alert))
                 AddAlert(alert);
             Session(new SessionKey(verdict.Agent, verdict.Session)).Add(verdict);
         }
@@ -118,20 +117,6 @@ public sealed class ExportJob
         var latest = newestFirst.Where(v => seen.Add(v.AlertId)).ToList();
         latest.Reverse();
         return latest;
-    }
-
-    private static bool TryReadAlert(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HistoryAlert? alert)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return HistoryAlert.TryRead(document.RootElement, out alert);
-        }
-        catch (JsonException)
-        {
-            alert = null;
-            return false;
-        }
     }
 
     private async Task WriteAsync(ExportTable table, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 namespace Detector.Hosting.Export;
 
-/// <summary>What an export wrote and what it read, bad lines included, for the summary table. <see cref="Verdicts"/> counts judged alerts (the latest verdict of each).</summary>
+/// <summary>What an export wrote and what it read, bad lines included, for the summary table.</summary>
+/// <param name="JudgedAlerts">Alerts with a verdict, each once however often an analyst revised it.</param>
 public sealed record ExportSummary(
     int Rows,
     int Malicious,
@@ -8,7 +9,7 @@ public sealed record ExportSummary(
     int Unlabelled,
     int UnlabelledLeftOut,
     int SessionsOnlyInFeedback,
-    int Verdicts,
+    int JudgedAlerts,
     int LabelsWithoutSession,
     int FeatureColumns,
     IReadOnlyList<ExportInput> Inputs,
