@@ -20,7 +20,10 @@ public sealed class TopicOptions
     /// <summary>Compacted topic of credential and session bindings every worker reads in full.</summary>
     public string Bindings { get; set; } = "agentdrift.bindings";
 
-    public IEnumerable<string> All() => [Input, Alerts, Quarantine, DeadLetters, State, Bindings];
+    /// <summary>Compacted topic of model directives (which model is active, which runs in shadow) every worker follows.</summary>
+    public string Models { get; set; } = "agentdrift.models";
+
+    public IEnumerable<string> All() => [Input, Alerts, Quarantine, DeadLetters, State, Bindings, Models];
 
     public void Validate()
     {

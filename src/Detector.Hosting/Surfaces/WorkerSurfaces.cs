@@ -1,4 +1,5 @@
 using Detector.Hosting.Worker;
+using Detector.Kafka.Processing;
 using Detector.Kafka.Telemetry;
 using Detector.Pipeline.Metrics;
 using Detector.Pipeline.Sinks;
@@ -32,6 +33,13 @@ public sealed class WorkerSurfaces : IAsyncDisposable
 
     /// <summary>For <see cref="Detector.Kafka.Processing.KafkaWorker.Outputs"/>: suppression, metrics and the dashboard around its outputs.</summary>
     public Func<IOutcomeSink, OutputAttachment>? Outputs => Server is null ? null : Server.Surfaces.Attach;
+
+    /// <summary>Lets the dashboard and /api/models switch the worker's models.</summary>
+    public void Control(KafkaWorker worker)
+    {
+        if (Server is not null)
+            Server.Surfaces.Models = new WorkerModelControl(worker);
+    }
 
     public static async Task<WorkerSurfaces> StartAsync(WorkerSettings settings, string modelVersion, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -18,12 +18,14 @@ public static class WorkerFactory
     {
         var d = settings.Detector;
         var setup = new WorkerSetup(settings.Kafka, d.Pipeline, d.Engine, d.Quarantine, d.BuildCatalog(), model, Signers.SignerFor(settings.Signing));
-        return new KafkaWorker(setup, observer, clock, loggers, metrics)
+        var worker = new KafkaWorker(setup, observer, clock, loggers, metrics)
         {
             Deliveries = deliveries,
             Instruments = surfaces?.Metrics,
             Outputs = surfaces?.Outputs,
         };
+        surfaces?.Control(worker);
+        return worker;
     }
 
     /// <summary>The configured model directory, or the empty model that learns online.</summary>

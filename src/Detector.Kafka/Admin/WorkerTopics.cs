@@ -20,6 +20,7 @@ public static class WorkerTopics
             new(t.DeadLetters, n, false),
             new(t.State, n, true),
             new(t.Bindings, 1, true),
+            new(t.Models, 1, true),
         };
         if (extra is not null)
             specs.AddRange(extra);

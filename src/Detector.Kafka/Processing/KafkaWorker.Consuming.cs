@@ -138,6 +138,7 @@ public sealed partial class KafkaWorker
         if (now < _nextTick)
             return;
         _nextTick = now + Ticks(TickEvery);
+        DispatchModelChanges();
         foreach (var runtime in _assigned.Values)
             runtime.Checkpointer.Advance(runtime.Progress);
         Commit(consumer, _assigned.Values);

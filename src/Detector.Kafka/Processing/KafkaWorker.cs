@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Detector.Kafka.Admin;
 using Detector.Kafka.Bindings;
 using Detector.Kafka.Clients;
+using Detector.Kafka.Models;
 using Detector.Kafka.Outputs;
 using Detector.Kafka.State;
 using Detector.Kafka.Telemetry;
@@ -96,7 +97,13 @@ public sealed partial class KafkaWorker
             .Build();
         using var bindings = new KafkaBindingTable(new InMemoryBindingTable(_setup.Engine.MaxBindings), producer, _kafka, _loggers.CreateLogger<KafkaBindingTable>());
         await bindings.StartAsync(_failed.Token).ConfigureAwait(false);
-        var engine = new DetectionEngine(_setup.Engine, _setup.Model, bindings);
+        _bindingTable = bindings;
+        _producer = producer;
+        using var directives = new ModelDirectiveTopic(_kafka, _loggers.CreateLogger<ModelDirectiveTopic>());
+        var (activeDirective, shadowDirective) = await directives.StartAsync(OnDirective, _failed.Token).ConfigureAwait(false);
+        var model = (activeDirective is null ? null : TryLoad(activeDirective)) ?? _setup.Model;
+        var engine = new DetectionEngine(_setup.Engine, model, bindings);
+        Instruments?.SetModelVersion("active", model.Version);
         var origin = new KafkaOrigin(_kafka.Topics.Input);
         IOutcomeSink emitting = new KafkaOutputSink(producer, _kafka, _setup.Signer, Deliveries);
         if (_observer is not null)
@@ -116,6 +123,12 @@ public sealed partial class KafkaWorker
         for (int i = 0; i < _lanes.Length; i++)
             _lanes[i] = new ScoringLane(new ParseStep(_setup.Pipeline.Ingest, _setup.Catalog, origin), _pool, output.Writer, _kafka.ChannelCapacity);
 
+        _accepting = true;
+        if (shadowDirective is not null && TryLoad(shadowDirective) is { } candidate)
+        {
+            _shadowDirective = shadowDirective;
+            _ = StartShadowAsync(candidate);
+        }
         using var gauges = RegisterGauges();
         var token = _failed.Token;
         var lanes = _lanes.Select(l => Stage("scoring", () => l.RunAsync(token))).ToArray();
@@ -134,6 +147,8 @@ public sealed partial class KafkaWorker
             using var flush = new CancellationTokenSource(_kafka.Checkpoint.DrainTimeout);
             await sinks.CompleteAsync(flush.Token).ConfigureAwait(false);
             _restorer.Dispose();
+            _accepting = false;
+            AbandonModelChanges();
             _started.TrySetResult();
         }
         if (Volatile.Read(ref _fault) is { } fault)

@@ -13,4 +13,6 @@ internal enum LaneCommand : byte
     Drop = 3,
     /// <summary>Look for due checkpoints of idle partitions.</summary>
     Tick = 4,
+    /// <summary>Switch models or start or stop a shadow, between two records.</summary>
+    Model = 5,
 }

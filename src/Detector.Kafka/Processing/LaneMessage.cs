@@ -11,4 +11,5 @@ internal readonly record struct LaneMessage(
     int Partition,
     PipelineItem? Item = null,
     PartitionRuntime? Runtime = null,
-    TaskCompletionSource<PartitionRuntime?>? Done = null);
+    TaskCompletionSource<PartitionRuntime?>? Done = null,
+    ModelChange? Change = null);

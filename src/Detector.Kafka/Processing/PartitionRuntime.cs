@@ -13,22 +13,27 @@ namespace Detector.Kafka.Processing;
 /// </summary>
 internal sealed class PartitionRuntime(
     int partition,
-    EngineShard engine,
-    ShardStep step,
+    PartitionScoring scoring,
     PartitionProgress progress,
     PartitionCheckpointer checkpointer,
     CheckpointOptions options,
     TimeProvider clock)
 {
-    // Partitions of one scoring thread start their cycles at different phases (golden-ratio spacing), so
-    // their checkpoints, each a pause of that thread, do not all fall due at once.
     private readonly Dictionary<AgentId, int> _snapshotBytes = [];
     private long _stateBytes;
+    // Partitions of one scoring thread start their cycles at different phases (golden-ratio spacing), so
+    // their checkpoints, each a pause of that thread, do not all fall due at once.
     private long _nextCheckpoint = clock.GetTimestamp() + Ticks(clock, options.Interval * (0.5 + partition * 0.6180339887 % 1));
 
     public int Partition { get; } = partition;
 
-    public ShardStep Step { get; } = step;
+    /// <summary>The active model's state and step; replaced when the worker switches models (scoring thread).</summary>
+    public PartitionScoring Active { get; set; } = scoring;
+
+    /// <summary>A candidate model scoring the same records, its outputs only compared (scoring thread).</summary>
+    public PartitionScoring? Shadow { get; set; }
+
+    public ShardStep Step => Active.Step;
 
     public PartitionProgress Progress { get; } = progress;
 
@@ -38,7 +43,7 @@ internal sealed class PartitionRuntime(
     public long StateBytes => Interlocked.Read(ref _stateBytes);
 
     /// <summary>Agents with state in memory (read from any thread, approximate while scoring).</summary>
-    public long Agents => engine.Counters.Agents;
+    public long Agents => Active.Shard.Counters.Agents;
 
     /// <summary>The offset after the last record processed; -1 before the first (scoring thread).</summary>
     public long NextOffset { get; set; } = -1;
@@ -66,7 +71,8 @@ internal sealed class PartitionRuntime(
     private void Checkpoint()
     {
         var snapshots = new List<CheckpointRecord>();
-        foreach (var (agent, snapshot) in engine.Snapshot(engine.TakeDirtyAgents()))
+        var shard = Active.Shard;
+        foreach (var (agent, snapshot) in shard.Snapshot(shard.TakeDirtyAgents()))
         {
             SnapshotTaken(agent, snapshot.Length);
             snapshots.Add(new CheckpointRecord(ChangelogCodec.AgentKey(Partition, agent), ChangelogCodec.Value(ChangelogRecordKind.Agent, NextOffset, snapshot)));

@@ -29,28 +29,57 @@ internal sealed class PartitionRuntimeFactory(
     Action<string> onFailure,
     ILogger logger)
 {
+    private volatile DetectionEngine _engine = engine;
+    private volatile ShadowEngine? _shadow;
+
+    /// <summary>The active model's engine: partitions assigned from now on score with it.</summary>
+    public DetectionEngine Engine
+    {
+        get => _engine;
+        set => _engine = value;
+    }
+
+    /// <summary>The candidate in shadow, if any: partitions assigned from now on also score with it.</summary>
+    public ShadowEngine? ShadowEngine
+    {
+        get => _shadow;
+        set => _shadow = value;
+    }
+
     public PartitionRuntime Create(int partition, RestoredPartition? restored)
     {
-        var shard = engine.CreateShard();
-        var gate = new IngestGate(pipeline, clock);
-        var policy = new QuarantinePolicy(quarantine, guard, clock);
         var changelog = new TopicPartition(kafka.Topics.State, partition % changelogPartitions);
         var checkpointer = new PartitionCheckpointer(partition, changelog, producer, metrics, onFailure, logger);
         var runtime = new PartitionRuntime(
             partition,
-            shard,
-            new ShardStep(instruments is null ? shard : instruments.Timed(shard), gate, policy, origin, clock, tap),
+            Active(_engine.CreateShard(), new IngestGate(pipeline, clock), new QuarantinePolicy(quarantine, guard, clock)),
             new PartitionProgress(partition, onFailure),
             checkpointer,
             kafka.Checkpoint,
             clock);
         if (restored is not null)
-            Rehydrate(runtime, shard, restored);
+            Rehydrate(runtime, restored);
+        runtime.Shadow = _shadow is { } shadow ? Shadow(shadow) : null;
         return runtime;
     }
 
-    private void Rehydrate(PartitionRuntime runtime, EngineShard shard, RestoredPartition restored)
+    /// <summary>The active model's scoring over <paramref name="shard"/>, keeping the partition's de-duplication window and cooldowns.</summary>
+    public PartitionScoring Active(EngineShard shard, IngestGate gate, QuarantinePolicy policy) =>
+        new(shard, new ShardStep(instruments is null ? shard : instruments.Timed(shard), gate, policy, origin, clock, tap));
+
+    /// <summary>
+    /// A candidate's scoring, starting from its model alone: its own admission and quarantine decisions
+    /// (a breaker of its own, so its would-be quarantines never open the active one), no tap and no timing.
+    /// </summary>
+    public PartitionScoring Shadow(ShadowEngine shadow)
     {
+        var shard = shadow.Engine.CreateShard();
+        return new(shard, new ShardStep(shard, new IngestGate(pipeline, clock), new QuarantinePolicy(quarantine, shadow.Guard, clock), origin, clock), shadow.Comparison);
+    }
+
+    private void Rehydrate(PartitionRuntime runtime, RestoredPartition restored)
+    {
+        var shard = runtime.Active.Shard;
         int agents = 0, unreadable = 0;
         foreach (var snapshot in restored.Agents)
         {

@@ -37,6 +37,9 @@ internal sealed class ScoringLane(ParseStep parse, PipelineItemPool pool, Channe
                     _owned.Remove(message.Partition, out var runtime);
                     message.Done?.TrySetResult(runtime);
                     break;
+                case LaneCommand.Model:
+                    message.Change!.Apply(_owned.Values);
+                    break;
                 case LaneCommand.Tick:
                     foreach (var owned in _owned.Values)
                         owned.CheckpointIfDue();
@@ -53,7 +56,17 @@ internal sealed class ScoringLane(ParseStep parse, PipelineItemPool pool, Channe
             pool.Return(item);
             return;
         }
-        var completion = parse.TryParse(item, out var rejected) ? runtime.Step.Process(item) : rejected;
+        Completion completion;
+        if (parse.TryParse(item, out var rejected))
+        {
+            completion = runtime.Step.Process(item);
+            if (runtime.Shadow is { } shadow)
+                shadow.Comparison!.Record(completion, shadow.Step.Process(item));
+        }
+        else
+        {
+            completion = rejected;
+        }
         runtime.NextOffset = item.Position.Offset + 1;
         pool.Return(item);
         await output.WriteAsync(completion with { Delivery = runtime.Progress }, cancellationToken).ConfigureAwait(false);

@@ -54,6 +54,9 @@ public sealed class EngineShard : IScoringShard
 
     public PeerGroupTable Groups => _groups;
 
+    /// <summary>The engine (and so the model) this shard scores with.</summary>
+    public DetectionEngine Engine => _engine;
+
     public StateCounters Counters
     {
         get
@@ -190,7 +193,8 @@ public sealed class EngineShard : IScoringShard
     }
 
     /// <summary>Restores an agent (and its open sessions) from a <see cref="Snapshot"/>, replacing what the shard held.</summary>
-    public AgentId Restore(ReadOnlySpan<byte> snapshot)
+    /// <param name="dirty">Counts the agent as changed, so the next checkpoint writes it (state carried into another model's shard).</param>
+    public AgentId Restore(ReadOnlySpan<byte> snapshot, bool dirty = false)
     {
         using var r = new BinaryReader(new MemoryStream(snapshot.ToArray(), writable: false));
         byte version = r.ReadByte();
@@ -208,6 +212,8 @@ public sealed class EngineShard : IScoringShard
         for (int i = sessions.Length - 1; i >= 0; i--)
             _sessions.Set(sessions[i].Key, sessions[i]);
         profile.CurrentSession = sessions.Length > 0 ? sessions[0] : null;
+        if (dirty)
+            _dirty.Add(profile.Agent);
         return profile.Agent;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Detector.Web.Api;
 
-/// <summary>GET /api/status (health, breakers, drops) and GET /api/models (active and shadow versions).</summary>
+/// <summary>GET /api/status: health, breakers, drops, model versions.</summary>
 internal static class StatusEndpoints
 {
     public const string ActiveRole = "active";
@@ -22,8 +22,5 @@ internal static class StatusEndpoints
             return ApiResults.Ok(new StatusView(snapshot.Watermark, snapshot.Events, s.ReadModel.Dropped, breakers, written, dropped, alerts, signals,
                 s.Metrics.ModelVersion(ActiveRole), s.Metrics.ModelVersion(ShadowRole)));
         });
-
-        api.MapGet("/models", ([FromServices] DetectorSurfaces s) =>
-            ApiResults.Ok(new { active = s.Metrics.ModelVersion(ActiveRole), shadow = s.Metrics.ModelVersion(ShadowRole) }));
     }
 }

@@ -4,6 +4,7 @@ using Detector.Pipeline.Metrics;
 using Detector.Pipeline.Sinks;
 using Detector.Pipeline.Stages;
 using Detector.Web.Feedback;
+using Detector.Web.Models;
 using Detector.Web.ReadModel;
 using Microsoft.Extensions.Logging;
 
@@ -46,6 +47,9 @@ public sealed class DetectorSurfaces : IAsyncDisposable
     public FeedbackService Feedback { get; }
 
     public string? Token => _options.Token;
+
+    /// <summary>Model switching and the shadow comparison, when the host runs a worker (set once it does).</summary>
+    public IModelControl? Models { get; set; }
 
     /// <summary>Points written to and dropped by the InfluxDB writer (zero when it is off).</summary>
     public (long Written, long Dropped) Influx => _influx is null ? (0, 0) : (_influx.Written, _influx.Dropped);

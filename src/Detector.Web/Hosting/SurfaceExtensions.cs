@@ -68,6 +68,7 @@ public static class SurfaceExtensions
         AlertEndpoints.Map(api);
         FeedbackEndpoints.Map(api);
         StatusEndpoints.Map(api);
+        ModelEndpoints.Map(api);
         DashboardAssets.Map(app);
         return app;
     }

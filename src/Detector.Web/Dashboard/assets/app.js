@@ -87,6 +87,43 @@ function renderQuarantines(rows) {
   }));
 }
 
+// The active model, the candidate in shadow and what each made of the same events; switching is for
+// hosts that run a worker (switchable), and every request names who asked.
+function renderModels(m) {
+  const target = document.getElementById('models');
+  if (target.contains(document.activeElement)) return; // do not redraw under someone typing a directory
+  const c = m.comparison;
+  const rows = c ? c.kinds.map((k) => el('tr', {}, el('td', {}, k.kind), el('td', {}, k.active.toLocaleString()), el('td', {}, k.shadow.toLocaleString()))) : [];
+  const comparison = c ? el('div', { id: 'shadow-comparison' },
+    el('div', { class: 'meta' }, `since ${time(c.started)} · ${c.events.toLocaleString()} events scored by both · alerts ${c.active_alerts.toLocaleString()} active / ${c.shadow_alerts.toLocaleString()} shadow`),
+    el('div', {}, `sessions alerted: ${c.sessions_both} by both · ${c.sessions_active_only} only by the active model · ${c.sessions_shadow_only} only by the candidate`),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'kind'), el('th', {}, 'active'), el('th', {}, 'shadow'))), el('tbody', {}, rows)),
+    c.recent_shadow_alerts.length ? el('details', {}, el('summary', {}, 'latest candidate alerts (recorded, not emitted)'),
+      el('ul', {}, c.recent_shadow_alerts.slice(0, 10).map((a) => el('li', {}, severity(a.severity), ' ', a.kind, ' · ', el('span', { class: 'mono' }, short(a.agent_id)), ' · ', a.explanation)))) : '') : '';
+  let controls = '';
+  if (m.switchable) {
+    const actor = el('input', { placeholder: 'your name', value: localStorage.getItem('agentdrift-actor') || '' });
+    const directory = el('input', { placeholder: 'model directory on the workers', size: 28 });
+    const message = el('span', { class: 'message' });
+    const send = async (path, body) => {
+      localStorage.setItem('agentdrift-actor', actor.value);
+      try {
+        const r = await api('/models/' + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(Object.assign({ actor: actor.value }, body)) });
+        message.textContent = `${r.requested} ${r.version || ''} requested`;
+      } catch (e) { message.textContent = e.message; }
+    };
+    controls = el('div', { class: 'actions' }, actor, directory,
+      el('button', { onclick: () => send('shadow', { directory: directory.value }) }, 'Run in shadow'),
+      el('button', { onclick: () => send('activate', { directory: directory.value }) }, 'Activate'),
+      c ? el('button', { id: 'promote', onclick: () => confirm(`Activate ${c.shadow_version} for every worker?`) && send('promote', {}) }, 'Promote candidate') : '',
+      c ? el('button', { onclick: () => send('shadow/stop', {}) }, 'Stop shadow') : '',
+      message);
+  }
+  target.replaceChildren(
+    el('div', {}, 'active ', el('span', { class: 'mono', id: 'active-model' }, m.active || 'n/a'), m.shadow ? [' · shadow ', el('span', { class: 'mono' }, m.shadow)] : ' · no candidate in shadow'),
+    comparison, controls);
+}
+
 async function showAlert(id) {
   state.selected = 'alert:' + id;
   const view = await api('/alerts/' + encodeURIComponent(id));
@@ -169,8 +206,8 @@ function drawRate(target, points) {
 
 async function refresh() {
   try {
-    const [status, agents, alerts, quarantines] = await Promise.all([api('/status'), api('/agents?limit=25'), api('/alerts?limit=50'), api('/quarantines?limit=20')]);
-    renderStatus(status); renderAgents(agents); renderFeed(alerts); renderQuarantines(quarantines);
+    const [status, agents, alerts, quarantines, models] = await Promise.all([api('/status'), api('/agents?limit=25'), api('/alerts?limit=50'), api('/quarantines?limit=20'), api('/models')]);
+    renderStatus(status); renderAgents(agents); renderFeed(alerts); renderQuarantines(quarantines); renderModels(models);
   } catch (e) {
     document.getElementById('status').textContent = 'API unavailable: ' + e.message;
   }

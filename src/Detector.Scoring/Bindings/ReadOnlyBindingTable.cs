@@ -1,0 +1,24 @@
+using Detector.Domain.Identity;
+
+namespace Detector.Scoring.Bindings;
+
+/// <summary>
+/// Reads another table and records nothing: for a candidate model in shadow, which sees the bindings
+/// the active model records from the same events but must not publish its own.
+/// </summary>
+public sealed class ReadOnlyBindingTable(IBindingTable inner) : IBindingTable
+{
+    public CredentialBinding? FindCredential(string credentialId) => inner.FindCredential(credentialId);
+
+    public void RecordCredential(CredentialBinding binding)
+    {
+    }
+
+    public SessionBinding? FindSession(AgentId agent, SessionId session) => inner.FindSession(agent, session);
+
+    public void RecordSession(SessionBinding binding)
+    {
+    }
+
+    public (long Count, long Evicted) Size => inner.Size;
+}
