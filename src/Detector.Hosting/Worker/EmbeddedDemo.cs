@@ -37,6 +37,12 @@ public sealed class EmbeddedDemo(WorkerSettings settings, FleetData fleet, ILogg
     /// <summary>Told where the dashboard and /metrics are served, once they are.</summary>
     public Action<IReadOnlyList<string>>? Serving { get; init; }
 
+    /// <summary>
+    /// Runs once the fleet is streamed and processed, while the cluster, the worker, the broker consumer
+    /// and the surfaces still run (a test's own traffic and checks, against the live demo).
+    /// </summary>
+    public Func<DemoLive, CancellationToken, Task>? WhileLive { get; init; }
+
     /// <summary>Reports what the demo is doing before it streams (training, starting).</summary>
     public Action<string>? Progress { get; init; }
 
@@ -91,6 +97,8 @@ public sealed class EmbeddedDemo(WorkerSettings settings, FleetData fleet, ILogg
             Progress?.Invoke("draining: waiting for the worker and the broker consumer to catch up");
             await WaitUntilAsync(() => worker.Consumed >= produced, cancellationToken).ConfigureAwait(false);
             await WaitUntilAsync(() => processed.Records >= produced && broker.Received >= processed.Signals, cancellationToken).ConfigureAwait(false);
+            if (WhileLive is not null)
+                await WhileLive(new DemoLive(kafka, surfaces.Server?.Addresses ?? []), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

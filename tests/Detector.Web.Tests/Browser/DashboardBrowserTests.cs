@@ -19,7 +19,9 @@ public sealed class DashboardBrowserTests
         var replay = await AttackReplay.RunAsync(host.Surfaces);
         using var dir = new TempDirectory("agentdrift-chromium");
         File.WriteAllText(dir.File("explanation.txt"), replay.AttackAlert.Explanation);
-        string docs = Path.Combine(RepositoryRoot.Path, "docs");
+        // The README's screenshots come from the running demo (Kafka tests); this one stays in the temp folder.
+        string docs = dir.File("screenshots");
+        Directory.CreateDirectory(docs);
 
         var (code, output) = await ToolRun.RunAsync(node,
             [Path.Combine(RepositoryRoot.Path, "tests", "Detector.Web.Tests", "Browser", "dashboard.cjs"), host.BaseAddress.ToString(),

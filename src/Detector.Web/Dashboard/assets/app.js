@@ -49,7 +49,7 @@ function renderStatus(s) {
     s.shadow_model ? ` (shadow ${s.shadow_model})` : '',
     s.read_model_dropped ? ` · dashboard skipped ${s.read_model_dropped}` : '',
     s.suppressed_alerts ? ` · ${s.suppressed_alerts} alerts suppressed` : '',
-    breakers.length ? ' · breakers:' : '', breakers);
+    breakers.length ? ' · breakers:' : '', ...breakers);
 }
 
 function renderAgents(rows) {

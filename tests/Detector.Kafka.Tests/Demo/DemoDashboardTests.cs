@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Detector.Hosting.Worker;
+using Detector.Kafka.Tests.Support;
+using Detector.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace Detector.Kafka.Tests.Demo;
+
+/// <summary>
+/// The dashboard of a running demo in headless Chromium (Debian chromium, driven by playwright-core):
+/// once the fleet is streamed, a known attack is injected into the embedded cluster; its alert must
+/// appear in the live feed with its explanation and its evidence chain must open. Leaves the
+/// README's screenshots in docs/.
+/// </summary>
+[Trait("Category", "Kafka")]
+[Collection(KafkaCollection.Name)]
+public sealed class DemoDashboardTests
+{
+    private const string Agent = "spiffe://corp.example/ns/finance/sa/injected-payments-bot";
+
+    [Fact]
+    public async Task An_attack_injected_into_the_running_demo_shows_in_the_feed_with_its_explanation_and_its_evidence_chain_opens()
+    {
+        RepositoryRoot.RequireTool("/usr/bin/chromium", "apt package chromium");
+        string playwright = Path.Combine(RepositoryRoot.Path, ".build", "node", "node_modules", "playwright-core");
+        RepositoryRoot.RequireTool(Path.Combine(playwright, "package.json"), "npm playwright-core@1.64.1 into .build/node");
+        string node = RepositoryRoot.RequireTool("/usr/bin/node", "apt package nodejs");
+        var fleet = await TestFleet.Instance;
+        using var dir = new TempDirectory("agentdrift-demo-browser");
+        string docs = Path.Combine(RepositoryRoot.Path, "docs");
+        JsonElement? alert = null;
+        (int Code, string Output) browser = (-1, "the browser never ran");
+
+        var demo = new EmbeddedDemo(new WorkerSettings { Urls = "http://127.0.0.1:0" }, fleet.Data, NullLoggerFactory.Instance, TimeProvider.System)
+        {
+            WhileLive = async (live, ct) =>
+            {
+                var attack = Attack(DateTimeOffset.UtcNow);
+                Topics.Produce(live.Kafka, live.Kafka.Topics.Input, attack, keyOf: Lines.AgentKey);
+                using var http = new HttpClient { BaseAddress = new Uri(live.Addresses[0]) };
+                alert = await FirstAlertOfAsync(http, ct);
+                File.WriteAllText(dir.File("explanation.txt"), alert?.GetProperty("explanation").GetString() ?? "");
+                if (alert is not null)
+                {
+                    browser = await ToolRun.RunAsync(node,
+                        [Path.Combine(RepositoryRoot.Path, "tests", "Detector.Web.Tests", "Browser", "dashboard.cjs"), live.Addresses[0],
+                         alert.Value.GetProperty("alert_id").GetString()!, dir.File("explanation.txt"), docs, dir.File("profile")],
+                        environment: new Dictionary<string, string> { ["PLAYWRIGHT_CORE"] = playwright }, timeout: TimeSpan.FromSeconds(90));
+                }
+            },
+        };
+
+        await demo.RunAsync(new DemoRequest(TimeSpan.FromSeconds(5), 1500), CancellationToken.None);
+
+        Assert.True(alert is not null, "the injected attack raised no alert in /api/alerts");
+        Assert.True(browser.Code == 0, "the dashboard script failed:\n" + browser.Output);
+        using var result = JsonDocument.Parse(browser.Output.Trim().Split('\n')[^1]);
+        Assert.Equal("Alert " + alert.Value.GetProperty("alert_id").GetString(), result.RootElement.GetProperty("title").GetString());
+        Assert.Equal(alert.Value.GetProperty("event_ids").EnumerateArray().Select(e => e.GetString()),
+            result.RootElement.GetProperty("eventIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(docs, "dashboard.png"))[..4]);
+    }
+
+    /// <summary>A payments agent nobody has seen reads restricted ledgers, then moves money, on a credential that expired ten minutes ago.</summary>
+    private static List<byte[]> Attack(DateTimeOffset now)
+    {
+        string session = "ses_injected_" + Guid.NewGuid().ToString("N")[..12];
+        string expired = (now - TimeSpan.FromMinutes(10)).ToString("O", CultureInfo.InvariantCulture);
+        string Event(int step, string tool, string action, string extra) =>
+            $$"""{"event_id":"{{session}}-{{step}}","time":"{{(now - TimeSpan.FromSeconds(3 - step)).ToString("O", CultureInfo.InvariantCulture)}}","agent_id":"{{Agent}}","session_id":"{{session}}","tool":"{{tool}}","action":"{{action}}","credential_id":"cred-{{session}}","credential_expires_at":"{{expired}}",{{extra}}}""";
+        return
+        [
+            Encoding.UTF8.GetBytes(Event(0, "ledger.read", "read", "\"resource\":\"ledger/accounts/88120\",\"sensitivity\":\"restricted\"")),
+            Encoding.UTF8.GetBytes(Event(1, "ledger.read", "read", "\"resource\":\"ledger/accounts/88121\",\"sensitivity\":\"restricted\"")),
+            Encoding.UTF8.GetBytes(Event(2, "payments.transfer", "transfer", "\"destination\":\"iban:GB33BUKB20201555555555\",\"bytes_out\":48000")),
+        ];
+    }
+
+    /// <summary>The injected agent's first alert, as /api/alerts serves it, once the dashboard holds one.</summary>
+    private static async Task<JsonElement?> FirstAlertOfAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            using var rows = JsonDocument.Parse(await http.GetStringAsync("/api/alerts?agent=" + Uri.EscapeDataString(Agent), cancellationToken));
+            if (rows.RootElement.GetArrayLength() > 0)
+                return rows.RootElement[rows.RootElement.GetArrayLength() - 1].GetProperty("alert").Clone();
+            await Task.Delay(200, cancellationToken);
+        }
+        return null;
+    }
+}
