@@ -24,8 +24,8 @@ namespace Detector.Hosting.Worker;
 /// - latency: for each alert and each quarantine signal acknowledged by the broker during the window,
 ///   acknowledgement time minus the triggering input record's Kafka timestamp (set by the producer when
 ///   it produced the record; millisecond resolution). Signal cooldown and the circuit breaker are off,
-///   so every signal decision is measured. Producers linger 1 ms and the consumer's fetch waits at most
-///   2 ms (overridable with --set Kafka:Properties:...).
+///   so every signal decision is measured. At a fixed rate producers linger 1 ms and the consumer's fetch
+///   waits at most 2 ms; at rate 0 the clients keep the worker's defaults (overridable with --set Kafka:Properties:...).
 /// </summary>
 public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILoggerFactory loggers, TimeProvider clock)
 {
@@ -38,10 +38,14 @@ public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILogger
         kafka.BootstrapServers = cluster.BootstrapServers;
         kafka.Provisioning = TopicProvisioning.None;
         kafka.Partitions = Partitions;
-        // The mock broker answers a fetch that finds nothing only after fetch.wait.max.ms (a real broker
-        // answers as soon as data arrives), and linger.ms holds produced records back: both bound latency here.
-        kafka.Properties.TryAdd("fetch.wait.max.ms", "2");
-        kafka.Properties.TryAdd("linger.ms", "1");
+        if (rate > 0)
+        {
+            // Measuring latency: the mock broker answers a fetch that finds nothing only after
+            // fetch.wait.max.ms (a real broker answers as soon as data arrives), and linger.ms holds
+            // produced records back, so both are cut. Throughput is measured with the worker's defaults.
+            kafka.Properties.TryAdd("fetch.wait.max.ms", "2");
+            kafka.Properties.TryAdd("linger.ms", "1");
+        }
         settings.Detector.Quarantine.Cooldown = TimeSpan.Zero;
         settings.Detector.Quarantine.CircuitBreaker.MaxQuarantinesPerMinute = 0;
         settings.ValidateForWorker();
