@@ -9,15 +9,7 @@ namespace Detector.Scoring.Tests.Detectors;
 /// own tenant, then updates and comments on a ticket of tenant "globex". Its twin does the same work in
 /// its own tenant, which scores nothing.
 /// </summary>
-/// <remarks>
-/// The write comes first in the foreign tenant on purpose: after an agent's first step in a new tenant
-/// the group counts that agent as an adopter, and one adopter already makes the tenant "role-wide"
-/// for the agent's own later steps, so a read-then-write in the foreign tenant yields no cross-tenant
-/// evidence at all (an engine defect reported with these tests, not asserted here). Keeps baselines
-/// but is not repeatable: Score counts the session's foreign-tenant steps, so scoring a step twice
-/// strengthens its own evidence fivefold (also reported).
-/// </remarks>
-public sealed class CrossTenantTests : BaselineKeepingContract
+public sealed class CrossTenantTests : RepeatableScoringContract
 {
     protected override EvidenceKind Kind => EvidenceKind.CrossTenant;
 

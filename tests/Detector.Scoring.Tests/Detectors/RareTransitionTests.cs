@@ -9,12 +9,7 @@ namespace Detector.Scoring.Tests.Detectors;
 /// comments goes from the search straight to an update, then back to reading and searching. Every tool
 /// is its own; only the order is new. Its twin keeps the usual order.
 /// </summary>
-/// <remarks>
-/// Keeps baselines but is not repeatable: Score adds the step's surprise to the session's running
-/// likelihood, so scoring a step twice changes the session-likelihood finding (a deviation from the
-/// learn-only-in-Learn contract reported with these tests).
-/// </remarks>
-public sealed class RareTransitionTests : BaselineKeepingContract
+public sealed class RareTransitionTests : RepeatableScoringContract
 {
     protected override EvidenceKind Kind => EvidenceKind.RareTransition;
 
