@@ -24,43 +24,30 @@ public sealed class DemoDashboardTests
     [Fact]
     public async Task An_attack_injected_into_the_running_demo_shows_in_the_feed_with_its_explanation_and_its_evidence_chain_opens()
     {
-        RepositoryRoot.RequireTool("/usr/bin/chromium", "apt package chromium");
-        string playwright = Path.Combine(RepositoryRoot.Path, ".build", "node", "node_modules", "playwright-core");
-        RepositoryRoot.RequireTool(Path.Combine(playwright, "package.json"), "npm playwright-core@1.64.1 into .build/node");
-        string node = RepositoryRoot.RequireTool("/usr/bin/node", "apt package nodejs");
         var fleet = await TestFleet.Instance;
-        using var dir = new TempDirectory("agentdrift-demo-browser");
         string docs = Path.Combine(RepositoryRoot.Path, "docs");
         JsonElement? alert = null;
-        (int Code, string Output) browser = (-1, "the browser never ran");
+        (string Title, IReadOnlyList<string> EventIds)? page = null;
 
         var demo = new EmbeddedDemo(new WorkerSettings { Urls = "http://127.0.0.1:0" }, fleet.Data, NullLoggerFactory.Instance, TimeProvider.System)
         {
             WhileLive = async (live, ct) =>
             {
-                var attack = Attack(DateTimeOffset.UtcNow);
-                Topics.Produce(live.Kafka, live.Kafka.Topics.Input, attack, keyOf: Lines.AgentKey);
-                using var http = new HttpClient { BaseAddress = new Uri(live.Addresses[0]) };
+                Topics.Produce(live.Kafka, live.Kafka.Topics.Input, Attack(DateTimeOffset.UtcNow), keyOf: Lines.AgentKey);
+                var dashboard = new Uri(live.Addresses[0]);
+                using var http = new HttpClient { BaseAddress = dashboard };
                 alert = await FirstAlertOfAsync(http, ct);
-                File.WriteAllText(dir.File("explanation.txt"), alert?.GetProperty("explanation").GetString() ?? "");
-                if (alert is not null)
-                {
-                    browser = await ToolRun.RunAsync(node,
-                        [Path.Combine(RepositoryRoot.Path, "tests", "Detector.Web.Tests", "Browser", "dashboard.cjs"), live.Addresses[0],
-                         alert.Value.GetProperty("alert_id").GetString()!, dir.File("explanation.txt"), docs, dir.File("profile")],
-                        environment: new Dictionary<string, string> { ["PLAYWRIGHT_CORE"] = playwright }, timeout: TimeSpan.FromSeconds(90));
-                }
+                if (alert is { } found)
+                    page = await DashboardScript.RunAsync(dashboard, found.GetProperty("alert_id").GetString()!, found.GetProperty("explanation").GetString()!, docs);
             },
         };
 
         await demo.RunAsync(new DemoRequest(TimeSpan.FromSeconds(5), 1500), CancellationToken.None);
 
-        Assert.True(alert is not null, "the injected attack raised no alert in /api/alerts");
-        Assert.True(browser.Code == 0, "the dashboard script failed:\n" + browser.Output);
-        using var result = JsonDocument.Parse(browser.Output.Trim().Split('\n')[^1]);
-        Assert.Equal("Alert " + alert.Value.GetProperty("alert_id").GetString(), result.RootElement.GetProperty("title").GetString());
-        Assert.Equal(alert.Value.GetProperty("event_ids").EnumerateArray().Select(e => e.GetString()),
-            result.RootElement.GetProperty("eventIds").EnumerateArray().Select(e => e.GetString()));
+        var shown = alert ?? throw new InvalidOperationException("the injected attack raised no alert in /api/alerts");
+        Assert.NotNull(page);
+        Assert.Equal("Alert " + shown.GetProperty("alert_id").GetString(), page.Value.Title);
+        Assert.Equal(shown.GetProperty("event_ids").EnumerateArray().Select(e => e.GetString()!), page.Value.EventIds);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(docs, "dashboard.png"))[..4]);
     }
 
