@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Detector.Hosting.Worker;
@@ -12,7 +13,8 @@ namespace Detector.Kafka.Tests.Demo;
 /// <summary>
 /// The dashboard of a running demo in headless Chromium (Debian chromium, driven by playwright-core):
 /// once the fleet is streamed, a known attack is injected into the embedded cluster; its alert must
-/// appear in the live feed with its explanation and its evidence chain must open. Leaves the
+/// appear in the live feed with its explanation and its evidence chain must open, and marking it a
+/// false positive must put a signed release on the quarantine topic. Leaves the
 /// README's screenshots in docs/.
 /// </summary>
 [Trait("Category", "Kafka")]
@@ -22,12 +24,13 @@ public sealed class DemoDashboardTests
     private const string Agent = "spiffe://corp.example/ns/finance/sa/injected-payments-bot";
 
     [Fact]
-    public async Task An_attack_injected_into_the_running_demo_shows_in_the_feed_with_its_explanation_and_its_evidence_chain_opens()
+    public async Task An_attack_injected_into_the_running_demo_shows_in_the_feed_its_evidence_chain_opens_and_a_false_positive_mark_releases_its_quarantine()
     {
         var fleet = await TestFleet.Instance;
         string docs = Path.Combine(RepositoryRoot.Path, "docs");
         JsonElement? alert = null;
         (string Title, IReadOnlyList<string> EventIds)? page = null;
+        List<JsonElement> releases = [];
 
         var demo = new EmbeddedDemo(new WorkerSettings { Urls = "http://127.0.0.1:0" }, fleet.Data, NullLoggerFactory.Instance, TimeProvider.System)
         {
@@ -37,8 +40,18 @@ public sealed class DemoDashboardTests
                 var dashboard = new Uri(live.Addresses[0]);
                 using var http = new HttpClient { BaseAddress = dashboard };
                 alert = await FirstAlertOfAsync(http, ct);
-                if (alert is { } found)
-                    page = await DashboardScript.RunAsync(dashboard, found.GetProperty("alert_id").GetString()!, found.GetProperty("explanation").GetString()!, docs);
+                if (alert is not { } found)
+                    return;
+                string id = found.GetProperty("alert_id").GetString()!;
+                page = await DashboardScript.RunAsync(dashboard, id, found.GetProperty("explanation").GetString()!, docs);
+
+                // The analyst marks it a false positive: the quarantine it caused is lifted by a release signal.
+                using var verdict = await http.PostAsJsonAsync("/api/feedback", new { alert_id = id, verdict = "false_positive", actor = "dana", reason = "vendor payment run" }, ct);
+                verdict.EnsureSuccessStatusCode();
+                releases = Topics.ReadAll(live.Kafka, live.Kafka.Topics.Quarantine, live.Kafka.Partitions)
+                    .Select(r => JsonDocument.Parse(r.Value).RootElement.GetProperty("data").Clone())
+                    .Where(d => d.GetProperty("action").GetString() == "release" && d.GetProperty("alert_ids").EnumerateArray().Any(a => a.GetString() == id))
+                    .ToList();
             },
         };
 
@@ -49,6 +62,9 @@ public sealed class DemoDashboardTests
         Assert.Equal("Alert " + shown.GetProperty("alert_id").GetString(), page.Value.Title);
         Assert.Equal(shown.GetProperty("event_ids").EnumerateArray().Select(e => e.GetString()!), page.Value.EventIds);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(docs, "dashboard.png"))[..4]);
+        var release = Assert.Single(releases);
+        Assert.Equal(Agent, release.GetProperty("agent_id").GetString());
+        Assert.StartsWith("released by dana", release.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>A payments agent nobody has seen reads restricted ledgers, then moves money, on a credential that expired ten minutes ago.</summary>
