@@ -49,8 +49,8 @@ public sealed class DemoDashboardTests
                 using var verdict = await http.PostAsJsonAsync("/api/feedback", new { alert_id = id, verdict = "false_positive", actor = "dana", reason = "vendor payment run" }, ct);
                 verdict.EnsureSuccessStatusCode();
                 releases = Topics.ReadAll(live.Kafka, live.Kafka.Topics.Quarantine, live.Kafka.Partitions)
-                    .Select(r => JsonDocument.Parse(r.Value).RootElement.GetProperty("data").Clone())
-                    .Where(d => d.GetProperty("action").GetString() == "release" && d.GetProperty("alert_ids").EnumerateArray().Any(a => a.GetString() == id))
+                    .Select(r => JsonDocument.Parse(r.Value).RootElement.Clone())
+                    .Where(e => e.GetProperty("data") is var d && d.GetProperty("action").GetString() == "release" && d.GetProperty("alert_ids").EnumerateArray().Any(a => a.GetString() == id))
                     .ToList();
             },
         };
@@ -63,8 +63,9 @@ public sealed class DemoDashboardTests
         Assert.Equal(shown.GetProperty("event_ids").EnumerateArray().Select(e => e.GetString()!), page.Value.EventIds);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(docs, "dashboard.png"))[..4]);
         var release = Assert.Single(releases);
-        Assert.Equal(Agent, release.GetProperty("agent_id").GetString());
-        Assert.StartsWith("released by dana", release.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Agent, release.GetProperty("data").GetProperty("agent_id").GetString());
+        Assert.StartsWith("released by dana", release.GetProperty("data").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(release.GetProperty("agentdriftsig").GetString()!);
     }
 
     /// <summary>A payments agent nobody has seen reads restricted ledgers, then moves money, on a credential that expired ten minutes ago.</summary>
