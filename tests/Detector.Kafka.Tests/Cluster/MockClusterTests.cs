@@ -50,6 +50,9 @@ public sealed class MockClusterTests
                 Volatile.Write(ref assigned[c], consumer.Assignment.Count);
             }
             bothJoined.Signal();
+            // Stay in the group until the other consumer has its share too: leaving now would hand it all four again.
+            while (!bothJoined.IsSet && !joinDeadline.IsCancellationRequested)
+                consumer.Consume(TimeSpan.FromMilliseconds(100));
             var idle = System.Diagnostics.Stopwatch.StartNew();
             while (idle.Elapsed < TimeSpan.FromSeconds(3))
             {
