@@ -71,6 +71,24 @@ public sealed class ModelSwitchTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_directory_without_a_readable_model_is_refused_before_anything_is_published()
+    {
+        var (fleet, cluster, settings, _) = await WorkerOnMockClusterTests.SetUpAsync();
+        using var _ = cluster;
+        using var empty = new TempDirectory("agentdrift-no-model");
+
+        await using (var run = await WorkerRun.StartAsync(settings, fleet, loggers: _loggers))
+        {
+            var refused = await Assert.ThrowsAsync<ModelFormatException>(() => run.Worker.PublishModelAsync(ModelRole.Active, empty.Path, "dana", CancellationToken.None));
+            Assert.Contains("model.json is missing", refused.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => run.Worker.PromoteShadowAsync("dana", CancellationToken.None));
+            Assert.Equal(fleet.Model.Version, run.Worker.ActiveModelVersion);
+        }
+
+        Assert.Empty(Topics.ReadAll(settings.Kafka, settings.Kafka.Topics.Models, 1));
+    }
+
     private static async Task<bool> EventuallyAsync(Func<bool> condition)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
