@@ -37,6 +37,9 @@ public sealed class MockClusterTests
         var assigned = new int[2];
         // A loaded CI machine can starve heartbeats and repeat the rebalance a few times before it settles.
         using var joinDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var bothDone = new CountdownEvent(2);
+        using var readDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        const int Records = 400;
 
         var consumers = Enumerable.Range(0, 2).Select(c => Task.Run(() =>
         {
@@ -53,13 +56,21 @@ public sealed class MockClusterTests
             // Stay in the group until the other consumer has its share too: leaving now would hand it all four again.
             while (!bothJoined.IsSet && !joinDeadline.IsCancellationRequested)
                 consumer.Consume(TimeSpan.FromMilliseconds(100));
-            var idle = System.Diagnostics.Stopwatch.StartNew();
-            while (idle.Elapsed < TimeSpan.FromSeconds(3))
+            // Read until every record was, however slowly the producer got going, then a second longer so a
+            // record read twice would show; neither leaves before both are done (a partition handed over
+            // mid-read would be read again from the start, as nothing is committed).
+            var tail = System.Diagnostics.Stopwatch.StartNew();
+            bool done = false;
+            while (!readDeadline.IsCancellationRequested && !bothDone.IsSet)
             {
                 if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } r)
-                {
                     seen.Add((c, r.Partition.Value, BitConverter.ToInt32(r.Message.Value)));
-                    idle.Restart();
+                if (seen.Count < Records)
+                    tail.Restart();
+                else if (!done && tail.Elapsed >= TimeSpan.FromSeconds(1))
+                {
+                    done = true;
+                    bothDone.Signal();
                 }
             }
             consumer.Close();
@@ -68,10 +79,10 @@ public sealed class MockClusterTests
         if (!split)
             await Task.WhenAll(consumers);
         Assert.True(split, $"assignments never split: {assigned[0]} and {assigned[1]} partitions");
-        Topics.Produce(kafka, "t", Enumerable.Range(0, 400).Select(i => BitConverter.GetBytes(i)), keyOf: v => v);
+        Topics.Produce(kafka, "t", Enumerable.Range(0, Records).Select(i => BitConverter.GetBytes(i)), keyOf: v => v);
         await Task.WhenAll(consumers);
 
-        Assert.Equal(Enumerable.Range(0, 400), seen.Select(s => s.Value).Order());
+        Assert.Equal(Enumerable.Range(0, Records), seen.Select(s => s.Value).Order());
         Assert.All(seen.GroupBy(s => s.Partition), p => Assert.Single(p.Select(s => s.Consumer).Distinct()));
     }
 }
