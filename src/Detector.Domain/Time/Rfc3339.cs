@@ -88,18 +88,7 @@ public static class Rfc3339
     /// <summary>Writes UTC with the shortest exact fraction; returns the byte count.</summary>
     public static int Format(EventTime time, Span<byte> destination)
     {
-        var dt = new DateTime(time.UtcTicks, DateTimeKind.Utc);
-        WriteDigits(destination, 0, 4, dt.Year);
-        destination[4] = (byte)'-';
-        WriteDigits(destination, 5, 2, dt.Month);
-        destination[7] = (byte)'-';
-        WriteDigits(destination, 8, 2, dt.Day);
-        destination[10] = (byte)'T';
-        WriteDigits(destination, 11, 2, dt.Hour);
-        destination[13] = (byte)':';
-        WriteDigits(destination, 14, 2, dt.Minute);
-        destination[16] = (byte)':';
-        WriteDigits(destination, 17, 2, dt.Second);
+        FormatSeconds(time, destination);
         int i = 19;
         long fraction = time.UtcTicks % TimeSpan.TicksPerSecond;
         if (fraction != 0)
@@ -116,6 +105,35 @@ public static class Rfc3339
         }
         destination[i++] = (byte)'Z';
         return i;
+    }
+
+    /// <summary>Bytes written by <see cref="FormatMilliseconds"/>.</summary>
+    public const int MillisecondLength = 24;
+
+    /// <summary>Writes UTC with exactly three fraction digits (the time truncated to the millisecond), a fixed width.</summary>
+    public static void FormatMilliseconds(EventTime time, Span<byte> destination)
+    {
+        FormatSeconds(time, destination);
+        destination[19] = (byte)'.';
+        WriteDigits(destination, 20, 3, (int)(time.UtcTicks % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMillisecond));
+        destination[23] = (byte)'Z';
+    }
+
+    /// <summary>The first 19 bytes, yyyy-MM-ddTHH:mm:ss.</summary>
+    private static void FormatSeconds(EventTime time, Span<byte> destination)
+    {
+        var dt = new DateTime(time.UtcTicks, DateTimeKind.Utc);
+        WriteDigits(destination, 0, 4, dt.Year);
+        destination[4] = (byte)'-';
+        WriteDigits(destination, 5, 2, dt.Month);
+        destination[7] = (byte)'-';
+        WriteDigits(destination, 8, 2, dt.Day);
+        destination[10] = (byte)'T';
+        WriteDigits(destination, 11, 2, dt.Hour);
+        destination[13] = (byte)':';
+        WriteDigits(destination, 14, 2, dt.Minute);
+        destination[16] = (byte)':';
+        WriteDigits(destination, 17, 2, dt.Second);
     }
 
     private static bool TryDigits(ReadOnlySpan<byte> s, int start, int count, out int value)
