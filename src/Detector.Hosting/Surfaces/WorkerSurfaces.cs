@@ -14,9 +14,9 @@ namespace Detector.Hosting.Surfaces;
 /// </summary>
 public sealed class WorkerSurfaces : IAsyncDisposable
 {
-    private readonly KafkaReleasePublisher _release;
+    private readonly KafkaReleasePublisher? _release;
 
-    private WorkerSurfaces(DetectorMetrics metrics, KafkaMetrics kafka, KafkaReleasePublisher release, SurfaceServer? server)
+    private WorkerSurfaces(DetectorMetrics metrics, KafkaMetrics kafka, KafkaReleasePublisher? release, SurfaceServer? server)
     {
         Metrics = metrics;
         Kafka = kafka;
@@ -27,6 +27,9 @@ public sealed class WorkerSurfaces : IAsyncDisposable
     public DetectorMetrics Metrics { get; }
 
     public KafkaMetrics Kafka { get; }
+
+    /// <summary>What the worker records into: the instruments, only when /metrics exports them (timing every event is not free).</summary>
+    public DetectorMetrics? Instruments => Server is null ? null : Metrics;
 
     /// <summary>The dashboard, /api and /metrics; null when the surfaces are off.</summary>
     public SurfaceServer? Server { get; }
@@ -41,16 +44,20 @@ public sealed class WorkerSurfaces : IAsyncDisposable
             Server.Surfaces.Models = new WorkerModelControl(worker);
     }
 
-    public static async Task<WorkerSurfaces> StartAsync(WorkerSettings settings, string modelVersion, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the web server when <see cref="WorkerSettings.Urls"/> is set, with the release path it
+    /// needs; the active model's version is set by the worker once it knows it (the models topic may
+    /// name another than the configured one).
+    /// </summary>
+    public static async Task<WorkerSurfaces> StartAsync(WorkerSettings settings, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
         var metrics = new DetectorMetrics();
-        metrics.SetModelVersion("active", modelVersion);
+        if (string.IsNullOrWhiteSpace(settings.Urls))
+            return new WorkerSurfaces(metrics, new KafkaMetrics(metrics.Meter), null, null);
         var release = new KafkaReleasePublisher(settings.Kafka, settings.Detector.Quarantine, Signers.SignerFor(settings.Signing), clock);
         try
         {
-            var server = string.IsNullOrWhiteSpace(settings.Urls)
-                ? null
-                : await SurfaceServer.StartAsync(settings.Urls, settings.Web, metrics, release.PublishAsync, loggers, clock, cancellationToken).ConfigureAwait(false);
+            var server = await SurfaceServer.StartAsync(settings.Urls, settings.Web, metrics, release.PublishAsync, loggers, clock, cancellationToken).ConfigureAwait(false);
             return new WorkerSurfaces(metrics, new KafkaMetrics(metrics.Meter), release, server);
         }
         catch
@@ -65,7 +72,7 @@ public sealed class WorkerSurfaces : IAsyncDisposable
     {
         if (Server is not null)
             await Server.DisposeAsync().ConfigureAwait(false);
-        _release.Dispose();
+        _release?.Dispose();
         Kafka.Dispose();
         Metrics.Dispose();
     }

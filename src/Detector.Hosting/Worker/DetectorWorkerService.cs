@@ -21,11 +21,11 @@ internal sealed class DetectorWorkerService(WorkerSettings settings, TimeProvide
             if (TopicProvisioners.For(settings.Kafka) is { } provisioner)
                 await provisioner.EnsureAsync(WorkerTopics.For(settings.Kafka), stoppingToken).ConfigureAwait(false);
             var model = WorkerFactory.LoadModel(settings);
-            await using var surfaces = await WorkerSurfaces.StartAsync(settings, model.Version, loggers, clock, stoppingToken).ConfigureAwait(false);
+            await using var surfaces = await WorkerSurfaces.StartAsync(settings, loggers, clock, stoppingToken).ConfigureAwait(false);
             if (surfaces.Server is { } server)
                 _logger.LogInformation("dashboard, /api and /metrics at {Addresses}", string.Join(" ", server.Addresses));
             var worker = WorkerFactory.Create(settings, model, null, clock, loggers, surfaces.Kafka, surfaces);
-            _logger.LogInformation("worker starting: group {Group}, input {Topic}, {Threads} scoring threads, model {Model}",
+            _logger.LogInformation("worker starting: group {Group}, input {Topic}, {Threads} scoring threads, configured model {Model} (the models topic may name another)",
                 settings.Kafka.GroupId, settings.Kafka.Topics.Input, settings.Kafka.ScoringThreads, model.Version);
             await worker.RunAsync(stoppingToken).ConfigureAwait(false);
             _logger.LogInformation("worker stopped: {Consumed} records consumed, {Checkpoints} checkpoints", worker.Consumed, surfaces.Kafka.Checkpoints);

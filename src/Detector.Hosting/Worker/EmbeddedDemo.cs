@@ -61,9 +61,9 @@ public sealed class EmbeddedDemo(WorkerSettings settings, FleetData fleet, ILogg
         settings.Broker.Webhook.Url = receiver.Url;
 
         using var feedback = new DemoDirectory();
-        if (settings.Web.FeedbackDatabase == new SurfaceOptions().FeedbackDatabase)
+        if (settings.Web.FeedbackDatabase == SurfaceOptions.DefaultFeedbackDatabase)
             settings.Web.FeedbackDatabase = feedback.File("feedback.db");
-        await using var surfaces = await StartSurfacesAsync(model.Version, cancellationToken).ConfigureAwait(false);
+        await using var surfaces = await StartSurfacesAsync(cancellationToken).ConfigureAwait(false);
         if (surfaces.Server is { } server)
             Serving?.Invoke(server.Addresses);
         var metrics = surfaces.Kafka;
@@ -123,16 +123,16 @@ public sealed class EmbeddedDemo(WorkerSettings settings, FleetData fleet, ILogg
     }
 
     /// <summary>Serves the surfaces on the configured URLs; on the default port when it is taken, on a free one.</summary>
-    private async Task<WorkerSurfaces> StartSurfacesAsync(string modelVersion, CancellationToken cancellationToken)
+    private async Task<WorkerSurfaces> StartSurfacesAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await WorkerSurfaces.StartAsync(settings, modelVersion, loggers, clock, cancellationToken).ConfigureAwait(false);
+            return await WorkerSurfaces.StartAsync(settings, loggers, clock, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException) when (settings.Urls == WorkerSettings.DefaultUrls)
         {
             settings.Urls = "http://127.0.0.1:0";
-            return await WorkerSurfaces.StartAsync(settings, modelVersion, loggers, clock, cancellationToken).ConfigureAwait(false);
+            return await WorkerSurfaces.StartAsync(settings, loggers, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -21,7 +21,7 @@ public static class WorkerFactory
         var worker = new KafkaWorker(setup, observer, clock, loggers, metrics)
         {
             Deliveries = deliveries,
-            Instruments = surfaces?.Metrics,
+            Instruments = surfaces?.Instruments,
             Outputs = surfaces?.Outputs,
         };
         surfaces?.Control(worker);

@@ -84,13 +84,10 @@ public sealed partial class KafkaWorker
     /// <returns>The directive published; null when the shadow was stopped.</returns>
     public async Task<ModelDirective?> PublishModelAsync(ModelRole role, string? directory, string actor, CancellationToken cancellationToken)
     {
-        if (!_accepting || _producer is not { } producer)
-            throw new InvalidOperationException("the worker is not running");
         if (directory is null && role == ModelRole.Active)
             throw new ArgumentException("an active model names its directory", nameof(directory));
         var directive = directory is null ? null : new ModelDirective(role, Path.GetFullPath(directory), ModelStore.Load(directory).Version, actor, _clock.GetUtcNow());
-        await ModelDirectiveTopic.PublishAsync(producer, _kafka, role, directive, cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("published {Role} model directive {Version} by {Actor}", role, directive?.Version ?? "(stop)", actor);
+        await PublishAsync(role, directive, actor, cancellationToken).ConfigureAwait(false);
         return directive;
     }
 
@@ -102,9 +99,18 @@ public sealed partial class KafkaWorker
             throw new InvalidOperationException("no model runs in shadow");
         if (ModelStore.Load(shadow.Path).Version != shadow.Version)
             throw new InvalidOperationException($"{shadow.Path} no longer holds the shadow's model {shadow.Version}");
-        var active = await PublishModelAsync(ModelRole.Active, shadow.Path, actor, cancellationToken).ConfigureAwait(false);
-        await PublishModelAsync(ModelRole.Shadow, null, actor, cancellationToken).ConfigureAwait(false);
-        return active!.Version;
+        var active = shadow with { Role = ModelRole.Active, Actor = actor, At = _clock.GetUtcNow() };
+        await PublishAsync(ModelRole.Active, active, actor, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(ModelRole.Shadow, null, actor, cancellationToken).ConfigureAwait(false);
+        return active.Version;
+    }
+
+    private async Task PublishAsync(ModelRole role, ModelDirective? directive, string actor, CancellationToken cancellationToken)
+    {
+        if (!_accepting || _producer is not { } producer)
+            throw new InvalidOperationException("the worker is not running");
+        await ModelDirectiveTopic.PublishAsync(producer, _kafka, role, directive, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("published {Role} model directive {Version} by {Actor}", role, directive?.Version ?? "(stop)", actor);
     }
 
     /// <summary>Follower thread: applies a directive published after start (by any worker of the group).</summary>

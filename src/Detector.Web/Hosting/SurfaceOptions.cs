@@ -12,8 +12,10 @@ public sealed class SurfaceOptions
     /// </summary>
     public string? Token { get; set; }
 
+    public const string DefaultFeedbackDatabase = "agentdrift-feedback.db";
+
     /// <summary>SQLite file holding analyst feedback. Default agentdrift-feedback.db in the working directory.</summary>
-    public string FeedbackDatabase { get; set; } = "agentdrift-feedback.db";
+    public string FeedbackDatabase { get; set; } = DefaultFeedbackDatabase;
 
     public ReadModelOptions ReadModel { get; set; } = new();
 
