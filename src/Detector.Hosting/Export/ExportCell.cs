@@ -30,10 +30,15 @@ public readonly struct ExportCell
 
     public static ExportCell List(IReadOnlyList<string> items) => new(null, 0, items, false);
 
-    /// <summary>Numbers in their shortest round-trip form, the form the JSON writer uses, so both files carry the same digits.</summary>
+    /// <summary>
+    /// Numbers in their shortest round-trip form, the form the JSON writer uses, so both files carry the same digits.
+    /// Text that a spreadsheet would run as a formula (agent ids and analysts' reasons come from outside) gets a
+    /// leading apostrophe, as OWASP's CSV injection guidance advises; the JSONL keeps the value as it was.
+    /// </summary>
     public string ToCsvField() => _isNumber ? _number.ToString("R", CultureInfo.InvariantCulture)
-        : _list is not null ? string.Join(ListSeparator, _list)
-        : _text ?? "";
+        : Inert(_list is not null ? string.Join(ListSeparator, _list) : _text ?? "");
+
+    private static string Inert(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     public void WriteJson(Utf8JsonWriter writer, string name)
     {
