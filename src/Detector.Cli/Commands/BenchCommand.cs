@@ -79,6 +79,7 @@ internal static class BenchCommand
                 offered > 0 ? offered.ToString("#,0 events/s", c) : "as fast as sustained", bench.EventsPerSecond, bench.Window.TotalSeconds, bench.Events, bench.Alerts, bench.Signals, bench.LagAtEnd, bench.Pauses);
             AnsiConsole.MarkupLine(c, "production -> alert acknowledged: p50 {0:0.0} ms, p99 {1:0.0} ms ({2:#,0} alerts)", bench.AlertP50.Milliseconds, bench.AlertP99.Milliseconds, bench.AlertP99.Samples);
             AnsiConsole.MarkupLine(c, "production -> signal acknowledged (cooldown off): p50 {0:0.0} ms, p99 {1:0.0} ms ({2:#,0} signals)", bench.SignalP50.Milliseconds, bench.SignalP99.Milliseconds, bench.SignalP99.Samples);
+            AnsiConsole.MarkupLine(c, "of which in the worker, consumed -> alert acknowledged: p50 {0:0.0} ms, p99 {1:0.0} ms", bench.WorkerAlertP50.Milliseconds, bench.WorkerAlertP99.Milliseconds);
             return 0;
         });
         return command;

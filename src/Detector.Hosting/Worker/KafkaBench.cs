@@ -23,7 +23,8 @@ namespace Detector.Hosting.Worker;
 ///   (production stays at most 200,000 records ahead of processing);
 /// - latency: for each alert and each quarantine signal acknowledged by the broker during the window,
 ///   acknowledgement time minus the triggering input record's Kafka timestamp (set by the producer when
-///   it produced the record; millisecond resolution). Signal cooldown and the circuit breaker are off,
+///   it produced the record; millisecond resolution), and for alerts also minus the moment the worker took
+///   the record from its consumer (the worker's own share). Signal cooldown and the circuit breaker are off,
 ///   so every signal decision is measured. At a fixed rate producers linger 1 ms and the consumer's fetch
 ///   waits at most 2 ms; at rate 0 the clients keep the worker's defaults (overridable with --set Kafka:Properties:...).
 /// </summary>
@@ -84,8 +85,9 @@ public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILogger
             long alerts = processed.Alerts - startAlerts, signals = processed.Signals - startSignals;
             await producing.ConfigureAwait(false);
             return new KafkaBenchResult(rate, events / elapsed.TotalSeconds, events, alerts, signals,
-                probe.Percentile(kafka.Topics.Alerts, 50), probe.Percentile(kafka.Topics.Alerts, 99),
-                probe.Percentile(kafka.Topics.Quarantine, 50), probe.Percentile(kafka.Topics.Quarantine, 99),
+                probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Production, 50), probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Production, 99),
+                probe.Percentile(kafka.Topics.Quarantine, LatencyFrom.Production, 50), probe.Percentile(kafka.Topics.Quarantine, LatencyFrom.Production, 99),
+                probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Consumption, 50), probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Consumption, 99),
                 metrics.Lag, metrics.Pauses, elapsed);
         }
         finally

@@ -11,6 +11,8 @@ public sealed record KafkaBenchResult(
     (double Milliseconds, int Samples) AlertP99,
     (double Milliseconds, int Samples) SignalP50,
     (double Milliseconds, int Samples) SignalP99,
+    (double Milliseconds, int Samples) WorkerAlertP50,
+    (double Milliseconds, int Samples) WorkerAlertP99,
     long LagAtEnd,
     long Pauses,
     TimeSpan Window);

@@ -2,9 +2,9 @@ using Detector.Domain.Time;
 
 namespace Detector.Kafka.Outputs;
 
-/// <summary>Sees each output acknowledged by the broker, with its input's arrival time (the benchmark's latency probe).</summary>
+/// <summary>Sees each output acknowledged by the broker, with when its input was produced and consumed (the benchmark's latency probe).</summary>
 public interface IOutputDeliveryObserver
 {
     /// <summary>Called on the producer's delivery thread; must be quick.</summary>
-    void Delivered(string topic, EventTime? inputArrival);
+    void Delivered(string topic, EventTime? inputProduced, EventTime? inputConsumed);
 }

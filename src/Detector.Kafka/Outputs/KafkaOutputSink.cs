@@ -59,7 +59,7 @@ public sealed class KafkaOutputSink(IProducer<byte[]?, byte[]> producer, KafkaOp
     private void Send(string topic, Message<byte[]?, byte[]> message, Completion completion)
     {
         var receipt = completion.Delivery?.Expect(completion.Position.Offset);
-        var arrival = completion.ArrivalTime;
+        var (produced, consumed) = (completion.ArrivalTime, completion.ConsumedTime);
         OutputProducer.Produce(producer, topic, message, report =>
         {
             if (report.Error.IsError)
@@ -68,7 +68,7 @@ public sealed class KafkaOutputSink(IProducer<byte[]?, byte[]> producer, KafkaOp
                 return;
             }
             receipt?.Delivered();
-            deliveries?.Delivered(topic, arrival);
+            deliveries?.Delivered(topic, produced, consumed);
         });
     }
 

@@ -80,6 +80,7 @@ public sealed partial class KafkaWorker
         item.ArrivalTime = record.Message.Timestamp.Type == TimestampType.NotAvailable
             ? null
             : EventTime.FromUnixMilliseconds(record.Message.Timestamp.UnixTimestampMs);
+        item.ConsumedTime = EventTime.FromDateTimeOffset(_clock.GetUtcNow());
         var lane = LaneOf(partition).Queue.Writer;
         var message = new LaneMessage(LaneCommand.Record, partition, item);
         Interlocked.Increment(ref _consumed);

@@ -19,8 +19,11 @@ public sealed class PipelineItem
 
     public RecordPosition Position { get; set; }
 
-    /// <summary>When the record reached us (the Kafka record timestamp); null in replay.</summary>
+    /// <summary>When the record was produced (its Kafka timestamp); null in replay.</summary>
     public EventTime? ArrivalTime { get; set; }
+
+    /// <summary>When the worker took the record from its consumer; null in replay.</summary>
+    public EventTime? ConsumedTime { get; set; }
 
     public ToolEvent Event { get; } = new();
 
@@ -44,6 +47,7 @@ public sealed class PipelineItem
     {
         Length = 0;
         ArrivalTime = null;
+        ConsumedTime = null;
         Event.Clear();
     }
 }

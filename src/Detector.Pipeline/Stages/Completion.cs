@@ -24,8 +24,11 @@ public readonly record struct Completion
     public double SessionRisk { get; init; }
     public EventTime EventTime { get; init; }
 
-    /// <summary>When the input record reached the pipeline (its Kafka timestamp); null in replay.</summary>
+    /// <summary>When the input record was produced (its Kafka timestamp); null in replay.</summary>
     public EventTime? ArrivalTime { get; init; }
+
+    /// <summary>When the worker took the input record from its consumer; null in replay.</summary>
+    public EventTime? ConsumedTime { get; init; }
 
     /// <summary>Where sinks report durable delivery of this record's outputs; null when nothing waits for it (replay).</summary>
     public IDeliveryTracker? Delivery { get; init; }

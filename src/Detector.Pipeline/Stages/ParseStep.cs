@@ -35,5 +35,6 @@ public sealed class ParseStep(IngestLimits limits, ToolCatalog catalog, IRecordO
             : null,
         EventTime = item.Event.Time,
         ArrivalTime = item.ArrivalTime,
+        ConsumedTime = item.ConsumedTime,
     };
 }

@@ -49,6 +49,7 @@ public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePo
             SessionRisk = _result.SessionRisk,
             EventTime = e.Time,
             ArrivalTime = item.ArrivalTime,
+            ConsumedTime = item.ConsumedTime,
         };
     }
 }
