@@ -80,6 +80,7 @@ internal static class BenchCommand
             AnsiConsole.MarkupLine(c, "production -> alert acknowledged: p50 {0:0.0} ms, p99 {1:0.0} ms ({2:#,0} alerts)", bench.AlertP50.Milliseconds, bench.AlertP99.Milliseconds, bench.AlertP99.Samples);
             AnsiConsole.MarkupLine(c, "production -> signal acknowledged (cooldown off): p50 {0:0.0} ms, p99 {1:0.0} ms ({2:#,0} signals)", bench.SignalP50.Milliseconds, bench.SignalP99.Milliseconds, bench.SignalP99.Samples);
             AnsiConsole.MarkupLine(c, "of which in the worker, consumed -> alert acknowledged: p50 {0:0.0} ms, p99 {1:0.0} ms", bench.WorkerAlertP50.Milliseconds, bench.WorkerAlertP99.Milliseconds);
+            AnsiConsole.MarkupLine(c, "garbage collections in the window: {0:#,0}, pausing the process {1:#,0} ms in all", bench.Collections, bench.CollectionPauses.TotalMilliseconds);
             return 0;
         });
         return command;

@@ -25,7 +25,9 @@ namespace Detector.Hosting.Worker;
 ///   acknowledgement time minus the triggering input record's Kafka timestamp (set by the producer when
 ///   it produced the record; millisecond resolution), and for alerts also minus the moment the worker took
 ///   the record from its consumer (the worker's own share). Signal cooldown and the circuit breaker are off,
-///   so every signal decision is measured. At a fixed rate producers linger 1 ms and the consumer's fetch
+///   so every signal decision is measured;
+/// - garbage collections in the window (every generation; the process holds the producer and the
+///   cluster's managed side too) and the time they paused the process. At a fixed rate producers linger 1 ms and the consumer's fetch
 ///   waits at most 2 ms; at rate 0 the clients keep the worker's defaults (overridable with --set Kafka:Properties:...).
 /// </summary>
 public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILoggerFactory loggers, TimeProvider clock)
@@ -77,18 +79,22 @@ public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILogger
             await Task.Delay(warmup, cancellationToken).ConfigureAwait(false);
             probe.Recording = true;
             long startEvents = processed.Records, startAlerts = processed.Alerts, startSignals = processed.Signals;
+            int startCollections = GC.CollectionCount(0);
+            var startPaused = GC.GetTotalPauseDuration();
             var window = Stopwatch.StartNew();
             await Task.Delay(duration, cancellationToken).ConfigureAwait(false);
             long events = processed.Records - startEvents;
             var elapsed = window.Elapsed;
             probe.Recording = false;
+            int collections = GC.CollectionCount(0) - startCollections;
+            var paused = GC.GetTotalPauseDuration() - startPaused;
             long alerts = processed.Alerts - startAlerts, signals = processed.Signals - startSignals;
             await producing.ConfigureAwait(false);
             return new KafkaBenchResult(rate, events / elapsed.TotalSeconds, events, alerts, signals,
                 probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Production, 50), probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Production, 99),
                 probe.Percentile(kafka.Topics.Quarantine, LatencyFrom.Production, 50), probe.Percentile(kafka.Topics.Quarantine, LatencyFrom.Production, 99),
                 probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Consumption, 50), probe.Percentile(kafka.Topics.Alerts, LatencyFrom.Consumption, 99),
-                metrics.Lag, metrics.Pauses, elapsed);
+                metrics.Lag, metrics.Pauses, elapsed, collections, paused);
         }
         finally
         {

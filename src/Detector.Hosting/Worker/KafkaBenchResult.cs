@@ -15,4 +15,6 @@ public sealed record KafkaBenchResult(
     (double Milliseconds, int Samples) WorkerAlertP99,
     long LagAtEnd,
     long Pauses,
-    TimeSpan Window);
+    TimeSpan Window,
+    int Collections,
+    TimeSpan CollectionPauses);
