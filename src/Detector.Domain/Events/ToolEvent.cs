@@ -1,4 +1,6 @@
+using System.Text;
 using Detector.Domain.Identity;
+using Detector.Domain.Ingest;
 using Detector.Domain.Time;
 
 namespace Detector.Domain.Events;
@@ -9,7 +11,23 @@ namespace Detector.Domain.Events;
 /// </summary>
 public sealed class ToolEvent
 {
-    public string EventId { get; set; } = "";
+    private string? _eventId = "";
+    private byte[] _eventIdUtf8 = [];
+    private int _eventIdBytes;
+
+    /// <summary>
+    /// Unique per event. The parser keeps it as UTF-8 (<see cref="SetEventId"/>) and it becomes a string
+    /// only when read: a typical event is de-duplicated by <see cref="EventIdHash"/> and never cited in evidence.
+    /// </summary>
+    public string EventId
+    {
+        get => _eventId ??= Encoding.UTF8.GetString(_eventIdUtf8, 0, _eventIdBytes);
+        set => _eventId = value;
+    }
+
+    /// <summary>The event id's stable hash: <see cref="StableHash.Of(string, long)"/> of it, without making it a string.</summary>
+    public ulong EventIdHash => _eventId is null ? StableHash.Of(_eventIdUtf8.AsSpan(0, _eventIdBytes)) : StableHash.Of(_eventId);
+
     public EventTime Time { get; set; }
     public AgentId Agent { get; set; }
     public SessionId Session { get; set; }
@@ -36,6 +54,16 @@ public sealed class ToolEvent
     public SessionKey SessionKey => new(Agent, Session);
 
     public bool IsDelegated => !ParentAgent.IsEmpty || !ParentSession.IsEmpty;
+
+    /// <summary>Sets the event id from its UTF-8 bytes (copied into a buffer this event reuses).</summary>
+    public void SetEventId(ReadOnlySpan<byte> utf8)
+    {
+        if (_eventIdUtf8.Length < utf8.Length)
+            _eventIdUtf8 = new byte[Math.Max(utf8.Length, 64)];
+        utf8.CopyTo(_eventIdUtf8);
+        _eventIdBytes = utf8.Length;
+        _eventId = null;
+    }
 
     public void Clear()
     {

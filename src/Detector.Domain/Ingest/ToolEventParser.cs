@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Detector.Domain.Events;
@@ -123,16 +122,17 @@ public sealed class ToolEventParser
         {
             case Fields.EventId:
             {
-                if (!TryRequiredString(ref reader, fieldName, pooled: false, out string? v, out var r))
+                Span<byte> buffer = stackalloc byte[UnescapeBufferBytes];
+                if (!TryRequiredUtf8(in reader, fieldName, buffer, out var id, out var r))
                     return r;
-                e.EventId = v!;
+                e.SetEventId(id);
                 return ParseResult.Accepted;
             }
             case Fields.AgentId:
             case Fields.SessionId:
             case Fields.Tool:
             {
-                if (!TryRequiredString(ref reader, fieldName, pooled: true, out string? v, out var r))
+                if (!TryPooledString(ref reader, fieldName, out string? v, out var r))
                     return r;
                 if (field == Fields.AgentId)
                     e.Agent = new AgentId(v!);
@@ -304,35 +304,33 @@ public sealed class ToolEventParser
         return ParseResult.Accepted;
     }
 
-    private bool TryRequiredString(ref Utf8JsonReader reader, string field, bool pooled, out string? value, out ParseResult error)
+    /// <summary>A required string that recurs (agent, session, tool), from the pool.</summary>
+    private bool TryPooledString(ref Utf8JsonReader reader, string field, out string? value, out ParseResult error)
     {
         value = null;
+        Span<byte> buffer = stackalloc byte[UnescapeBufferBytes];
+        if (!TryRequiredUtf8(in reader, field, buffer, out var bytes, out error))
+            return false;
+        value = _pool.GetOrAdd(bytes);
+        return true;
+    }
+
+    /// <summary>A required string's UTF-8, unescaped into <paramref name="buffer"/> when it has escapes; not a string, not empty: rejected.</summary>
+    private static bool TryRequiredUtf8(in Utf8JsonReader reader, string field, Span<byte> buffer, out ReadOnlySpan<byte> value, out ParseResult error)
+    {
+        value = default;
         if (reader.TokenType != JsonTokenType.String)
         {
             error = new(RejectReason.WrongType, field);
             return false;
         }
-        if (reader.ValueSpan.IsEmpty)
+        value = reader.ValueIsEscaped ? Unescape(in reader, buffer) : reader.ValueSpan;
+        if (value.IsEmpty)
         {
             error = new(RejectReason.EmptyRequiredString, field);
             return false;
-        }
-        if (pooled || reader.ValueIsEscaped)
-        {
-            Span<byte> buffer = stackalloc byte[UnescapeBufferBytes];
-            ReadOnlySpan<byte> bytes = reader.ValueIsEscaped ? Unescape(in reader, buffer) : reader.ValueSpan;
-            value = pooled ? _pool.GetOrAdd(bytes) : Encoding.UTF8.GetString(bytes);
-        }
-        else
-        {
-            value = Encoding.UTF8.GetString(reader.ValueSpan);
         }
         error = ParseResult.Accepted;
-        if (value.Length == 0)
-        {
-            error = new(RejectReason.EmptyRequiredString, field);
-            return false;
-        }
         return true;
     }
 

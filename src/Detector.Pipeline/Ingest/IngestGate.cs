@@ -31,7 +31,7 @@ public sealed class IngestGate
 
     public RejectReason Admit(ToolEvent e, IScoringShard shard)
     {
-        ulong id = StableHash.Of(e.EventId);
+        ulong id = e.EventIdHash;
         if (_dedup.Contains(id))
             return RejectReason.Duplicate;
         if (shard.TryGetHighWater(e.Agent, out var highWater) && e.Time < highWater - _lateness)

@@ -124,6 +124,30 @@ public sealed class ToolEventParserTests
     }
 
     [Fact]
+    public void The_event_id_hash_is_that_of_the_id_whether_escaped_parsed_set_or_reused()
+    {
+        var parser = new ToolEventParser(Limits);
+        var e = new ToolEvent();
+        Assert.True(parser.Parse(Encoding.UTF8.GetBytes("{\"event_id\":\"e\\u002d1\",\"time\":\"2026-01-05T09:00:00Z\",\"agent_id\":\"a\",\"session_id\":\"s\",\"tool\":\"t\"}"), e).IsAccepted);
+        ulong escaped = e.EventIdHash;
+        Assert.True(parser.Parse(EventJson.Valid().Bytes(), e).IsAccepted);
+        Assert.Equal(escaped, e.EventIdHash);
+        Assert.Equal(StableHash.Of("e-1"), e.EventIdHash);
+
+        // The reused buffer holds a shorter id next: only its own bytes count.
+        Assert.True(parser.Parse(EventJson.Valid().With("event_id", "e").Bytes(), e).IsAccepted);
+        Assert.Equal("e", e.EventId);
+        Assert.Equal(StableHash.Of("e"), e.EventIdHash);
+        Assert.NotEqual(escaped, e.EventIdHash);
+
+        var copy = new ToolEvent();
+        e.CopyTo(copy);
+        Assert.Equal(e.EventIdHash, copy.EventIdHash);
+        copy.Clear();
+        Assert.Equal("", copy.EventId);
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_ignored()
     {
         var (result, _) = Parse([0xEF, 0xBB, 0xBF, .. EventJson.Valid().Bytes()]);
