@@ -27,8 +27,9 @@ namespace Detector.Hosting.Worker;
 ///   the record from its consumer (the worker's own share). Signal cooldown and the circuit breaker are off,
 ///   so every signal decision is measured;
 /// - garbage collections in the window (every generation; the process holds the producer and the
-///   cluster's managed side too) and the time they paused the process. At a fixed rate producers linger 1 ms and the consumer's fetch
-///   waits at most 2 ms; at rate 0 the clients keep the worker's defaults (overridable with --set Kafka:Properties:...).
+///   cluster's managed side too) and the time they paused the process.
+/// At a fixed rate producers linger 1 ms and the consumer's fetch waits at most 2 ms; at rate 0 the
+/// clients keep the worker's defaults (overridable with --set Kafka:Properties:...).
 /// </summary>
 public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILoggerFactory loggers, TimeProvider clock)
 {

@@ -59,7 +59,7 @@ public sealed class KafkaOutputSink(IProducer<byte[]?, byte[]> producer, KafkaOp
     private void Send(string topic, Message<byte[]?, byte[]> message, Completion completion)
     {
         var receipt = completion.Delivery?.Expect(completion.Position.Offset);
-        var (produced, consumed) = (completion.ArrivalTime, completion.ConsumedTime);
+        var (produced, consumed) = (completion.ProducedTime, completion.ConsumedTime);
         OutputProducer.Produce(producer, topic, message, report =>
         {
             if (report.Error.IsError)

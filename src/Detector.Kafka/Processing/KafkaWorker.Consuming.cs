@@ -77,10 +77,11 @@ public sealed partial class KafkaWorker
         var item = record.Message.Value;
         int partition = record.Partition.Value;
         item.Position = new RecordPosition(partition, record.Offset.Value);
-        item.ArrivalTime = record.Message.Timestamp.Type == TimestampType.NotAvailable
+        item.ProducedTime = record.Message.Timestamp.Type == TimestampType.NotAvailable
             ? null
             : EventTime.FromUnixMilliseconds(record.Message.Timestamp.UnixTimestampMs);
-        item.ConsumedTime = EventTime.FromDateTimeOffset(_clock.GetUtcNow());
+        // Read only by a delivery observer (the benchmark's latency probe): no clock read per record otherwise.
+        item.ConsumedTime = Deliveries is null ? null : EventTime.FromDateTimeOffset(_clock.GetUtcNow());
         var lane = LaneOf(partition).Queue.Writer;
         var message = new LaneMessage(LaneCommand.Record, partition, item);
         Interlocked.Increment(ref _consumed);

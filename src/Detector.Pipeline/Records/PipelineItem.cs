@@ -20,7 +20,7 @@ public sealed class PipelineItem
     public RecordPosition Position { get; set; }
 
     /// <summary>When the record was produced (its Kafka timestamp); null in replay.</summary>
-    public EventTime? ArrivalTime { get; set; }
+    public EventTime? ProducedTime { get; set; }
 
     /// <summary>When the worker took the record from its consumer; null in replay.</summary>
     public EventTime? ConsumedTime { get; set; }
@@ -46,7 +46,7 @@ public sealed class PipelineItem
     internal void Reset()
     {
         Length = 0;
-        ArrivalTime = null;
+        ProducedTime = null;
         ConsumedTime = null;
         Event.Clear();
     }

@@ -25,7 +25,7 @@ public readonly record struct Completion
     public EventTime EventTime { get; init; }
 
     /// <summary>When the input record was produced (its Kafka timestamp); null in replay.</summary>
-    public EventTime? ArrivalTime { get; init; }
+    public EventTime? ProducedTime { get; init; }
 
     /// <summary>When the worker took the input record from its consumer; null in replay.</summary>
     public EventTime? ConsumedTime { get; init; }

@@ -34,7 +34,7 @@ public sealed class ParseStep(IngestLimits limits, ToolCatalog catalog, IRecordO
             ? new DeadLetter(result.Reason, result.Describe(), source.Describe(item.Position), item.Memory.ToArray())
             : null,
         EventTime = item.Event.Time,
-        ArrivalTime = item.ArrivalTime,
+        ProducedTime = item.ProducedTime,
         ConsumedTime = item.ConsumedTime,
     };
 }

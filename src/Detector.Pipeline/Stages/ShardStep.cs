@@ -48,7 +48,7 @@ public sealed class ShardStep(IScoringShard shard, IngestGate gate, QuarantinePo
             Session = _result.Session,
             SessionRisk = _result.SessionRisk,
             EventTime = e.Time,
-            ArrivalTime = item.ArrivalTime,
+            ProducedTime = item.ProducedTime,
             ConsumedTime = item.ConsumedTime,
         };
     }
