@@ -1,4 +1,3 @@
-using System.Text;
 using Detector.Domain.Identity;
 using Detector.Domain.Ingest;
 using Detector.Domain.Time;
@@ -11,22 +10,20 @@ namespace Detector.Domain.Events;
 /// </summary>
 public sealed class ToolEvent
 {
-    private string? _eventId = "";
-    private byte[] _eventIdUtf8 = [];
-    private int _eventIdBytes;
+    private readonly Utf8Field _eventId = new() { Text = "" };
 
     /// <summary>
-    /// Unique per event. The parser keeps it as UTF-8 (<see cref="SetEventId"/>) and it becomes a string
-    /// only when read: a typical event is de-duplicated by <see cref="EventIdHash"/> and never cited in evidence.
+    /// Unique per event. The parser keeps it as UTF-8 and it becomes a string only when read: a typical
+    /// event is de-duplicated by <see cref="EventIdHash"/> and never cited in evidence.
     /// </summary>
     public string EventId
     {
-        get => _eventId ??= Encoding.UTF8.GetString(_eventIdUtf8, 0, _eventIdBytes);
-        set => _eventId = value;
+        get => _eventId.Text ?? "";
+        set => _eventId.Text = value;
     }
 
     /// <summary>The event id's stable hash: <see cref="StableHash.Of(string, long)"/> of it, without making it a string.</summary>
-    public ulong EventIdHash => _eventId is null ? StableHash.Of(_eventIdUtf8.AsSpan(0, _eventIdBytes)) : StableHash.Of(_eventId);
+    public ulong EventIdHash => _eventId.Hash();
 
     public EventTime Time { get; set; }
     public AgentId Agent { get; set; }
@@ -35,7 +32,15 @@ public sealed class ToolEvent
 
     /// <summary>From the event, else from the tool catalog, else <see cref="ToolAction.Unknown"/>.</summary>
     public ToolAction Action { get; set; }
-    public string? Resource { get; set; }
+
+    /// <summary>The resource, kept as UTF-8 by the parser (<see cref="ResourceField"/>): most events only hash its pattern.</summary>
+    public string? Resource
+    {
+        get => ResourceField.Text;
+        set => ResourceField.Text = value;
+    }
+
+    public Utf8Field ResourceField { get; } = new();
     public string? Destination { get; set; }
     public Sensitivity Sensitivity { get; set; }
     public string? Tenant { get; set; }
@@ -56,14 +61,7 @@ public sealed class ToolEvent
     public bool IsDelegated => !ParentAgent.IsEmpty || !ParentSession.IsEmpty;
 
     /// <summary>Sets the event id from its UTF-8 bytes (copied into a buffer this event reuses).</summary>
-    public void SetEventId(ReadOnlySpan<byte> utf8)
-    {
-        if (_eventIdUtf8.Length < utf8.Length)
-            _eventIdUtf8 = new byte[Math.Max(utf8.Length, 64)];
-        utf8.CopyTo(_eventIdUtf8);
-        _eventIdBytes = utf8.Length;
-        _eventId = null;
-    }
+    public void SetEventId(ReadOnlySpan<byte> utf8) => _eventId.SetUtf8(utf8);
 
     public void Clear()
     {

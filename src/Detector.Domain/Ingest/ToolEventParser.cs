@@ -204,13 +204,24 @@ public sealed class ToolEventParser
             }
             case Fields.Arguments:
                 return ReadArguments(ref reader, record, e.Arguments, ref fieldCount);
+            case Fields.Resource:
+            {
+                // Mostly one-off paths (ids in them): kept as UTF-8, never pooled.
+                Span<byte> buffer = stackalloc byte[UnescapeBufferBytes];
+                if (!TryOptionalUtf8(in reader, buffer, out var utf8))
+                    return new(RejectReason.WrongType, fieldName);
+                if (!utf8.IsEmpty)
+                    e.ResourceField.SetUtf8(utf8);
+                return ParseResult.Accepted;
+            }
             default:
             {
-                if (!TryOptionalString(ref reader, out string? v))
+                // Destinations and approvals are often one-off; the rest recur by contract (per session, tenant or sponsor).
+                bool recurs = field is not (Fields.Destination or Fields.ApprovalId);
+                if (!TryOptionalString(ref reader, recurs, out string? v))
                     return new(RejectReason.WrongType, fieldName);
                 switch (field)
                 {
-                    case Fields.Resource: e.Resource = v; break;
                     case Fields.Destination: e.Destination = v; break;
                     case Fields.Tenant: e.Tenant = v; break;
                     case Fields.Intent: e.Intent = v; break;
@@ -240,7 +251,7 @@ public sealed class ToolEventParser
         {
             if (++fieldCount > _limits.MaxFields)
                 return new(RejectReason.TooManyFields, null);
-            string name = _pool.GetOrAdd(reader.ValueIsEscaped ? Unescape(in reader, nameBuffer) : reader.ValueSpan);
+            string name = _pool.GetOrAdd(reader.ValueIsEscaped ? Unescape(in reader, nameBuffer) : reader.ValueSpan, recurs: true);
             reader.Read();
             ArgumentKind kind;
             ulong hash;
@@ -311,7 +322,7 @@ public sealed class ToolEventParser
         Span<byte> buffer = stackalloc byte[UnescapeBufferBytes];
         if (!TryRequiredUtf8(in reader, field, buffer, out var bytes, out error))
             return false;
-        value = _pool.GetOrAdd(bytes);
+        value = _pool.GetOrAdd(bytes, recurs: true);
         return true;
     }
 
@@ -335,16 +346,25 @@ public sealed class ToolEventParser
     }
 
     /// <summary>Optional strings: null and "" mean absent.</summary>
-    private bool TryOptionalString(ref Utf8JsonReader reader, out string? value)
+    private bool TryOptionalString(ref Utf8JsonReader reader, bool recurs, out string? value)
     {
         value = null;
+        Span<byte> buffer = stackalloc byte[UnescapeBufferBytes];
+        if (!TryOptionalUtf8(in reader, buffer, out var bytes))
+            return false;
+        value = bytes.IsEmpty ? null : _pool.GetOrAdd(bytes, recurs);
+        return true;
+    }
+
+    /// <summary>An optional string's UTF-8, empty when null or ""; false when not a string.</summary>
+    private static bool TryOptionalUtf8(in Utf8JsonReader reader, Span<byte> buffer, out ReadOnlySpan<byte> value)
+    {
+        value = default;
         if (reader.TokenType == JsonTokenType.Null)
             return true;
         if (reader.TokenType != JsonTokenType.String)
             return false;
-        Span<byte> buffer = stackalloc byte[UnescapeBufferBytes];
-        ReadOnlySpan<byte> bytes = reader.ValueIsEscaped ? Unescape(in reader, buffer) : reader.ValueSpan;
-        value = bytes.IsEmpty ? null : _pool.GetOrAdd(bytes);
+        value = reader.ValueIsEscaped ? Unescape(in reader, buffer) : reader.ValueSpan;
         return true;
     }
 

@@ -10,7 +10,9 @@ namespace Detector.Domain.Ingest;
 /// input, and a flood of one-off values only displaces entries, it never grows the table. A value
 /// is admitted only on its second sighting (a doorkeeper of recent hashes, as in TinyLFU: Einziger,
 /// Friedman and Manes, ACM TOS 2017), so one-off values (resource ids, free text) cost one plain
-/// string and do not evict the values that recur. Not thread-safe: one pool per parser.
+/// string and do not evict the values that recur. Values that recur by contract (agent, session,
+/// tool) are admitted at once, which saves the string of their first sighting. Not thread-safe:
+/// one pool per parser.
 /// </summary>
 public sealed class Utf8StringPool
 {
@@ -34,7 +36,9 @@ public sealed class Utf8StringPool
 
     public long Misses { get; private set; }
 
-    public string GetOrAdd(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The value.</param>
+    /// <param name="recurs">The caller knows the value recurs: admit it without the doorkeeper.</param>
+    public string GetOrAdd(ReadOnlySpan<byte> utf8, bool recurs = false)
     {
         if (utf8.IsEmpty)
             return "";
@@ -58,7 +62,7 @@ public sealed class Utf8StringPool
         Misses++;
         // First sighting: remember the hash only. A value seen again before its doorkeeper slot is reused gets cached.
         ref ulong door = ref _doorkeeper[(int)(hash >> 32) & (_doorkeeper.Length - 1)];
-        if (door != hash)
+        if (!recurs && door != hash)
         {
             door = hash;
             return Encoding.UTF8.GetString(utf8);

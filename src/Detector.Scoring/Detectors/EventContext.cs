@@ -139,7 +139,7 @@ public sealed class EventContext
         AgentMature = agent.IsMature(options.LearningEvents, options.LearningDays);
         Tick = Ticks.Minutes(e.Time);
         ToolKey = Keys.Of(e.Tool);
-        ResourceKey = e.Resource is null ? 0 : ResourcePattern.Hash(e.Resource);
+        ResourceKey = e.ResourceField.IsNull ? 0 : ResourcePattern.Hash(e.ResourceField);
         DestinationKey = e.Destination is null ? 0 : Keys.Of(e.Destination);
         DomainKey = e.Destination is null ? 0 : DestinationDomain.Key(e.Destination);
         TenantKey = e.Tenant is null ? 0 : Keys.Of(e.Tenant);

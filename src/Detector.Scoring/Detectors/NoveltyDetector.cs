@@ -37,8 +37,9 @@ public sealed class NoveltyDetector : IDetector
         var e = c.Event;
         c.ToolRoleWide = c.IsRoleWide(NoveltyCategory.Tool, c.ToolKey);
         c.ToolIsNew = Check(c, findings, NoveltyCategory.Tool, c.ToolKey, EvidenceKind.NewTool, e.Tool);
-        if (c.ResourceKey != 0)
-            Check(c, findings, NoveltyCategory.ResourcePattern, c.ResourceKey, EvidenceKind.NewResource, e.Resource);
+        // The resource becomes a string only when it is cited: most events carry a one-off path.
+        if (c.ResourceKey != 0 && IsNew(c, NoveltyCategory.ResourcePattern, c.ResourceKey, out double p, out uint peers) && p < ReportBelow)
+            Report(c, findings, NoveltyCategory.ResourcePattern, EvidenceKind.NewResource, p, peers, e.Resource);
         if (c.DestinationKey != 0)
         {
             c.DestinationIsNew = Check(c, findings, c.DestinationCategory, c.DestinationKey, EvidenceKind.NewDestination, e.Destination);
@@ -100,16 +101,28 @@ public sealed class NoveltyDetector : IDetector
     /// <summary>Scores one value; returns whether it is new for the agent.</summary>
     private static bool Check(EventContext c, FindingBuffer findings, NoveltyCategory category, ulong key, EvidenceKind kind, string? subject)
     {
-        var baseline = c.Agent.Novelty;
-        if (baseline.Contains(category, key))
+        if (!IsNew(c, category, key, out double p, out uint peers))
             return false;
-        double p = NewValuePValue(c, category, key, out uint peers);
-        if (category is NoveltyCategory.Tool or NoveltyCategory.ResourcePattern)
-            p = Math.Pow(p, ConsequenceWeight(c.Event.Action));
         if (p < ReportBelow)
-            findings.Add(new Finding(kind, p, subject, peers, c.Group.Members, baseline.SeenCount(category), c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
+            Report(c, findings, category, kind, p, peers, subject);
         return true;
     }
+
+    /// <summary>Whether the value is new for the agent, and if so its p-value (1 when it is not).</summary>
+    private static bool IsNew(EventContext c, NoveltyCategory category, ulong key, out double p, out uint peers)
+    {
+        p = 1;
+        peers = 0;
+        if (c.Agent.Novelty.Contains(category, key))
+            return false;
+        p = NewValuePValue(c, category, key, out peers);
+        if (category is NoveltyCategory.Tool or NoveltyCategory.ResourcePattern)
+            p = Math.Pow(p, ConsequenceWeight(c.Event.Action));
+        return true;
+    }
+
+    private static void Report(EventContext c, FindingBuffer findings, NoveltyCategory category, EvidenceKind kind, double p, uint peers, string? subject) =>
+        findings.Add(new Finding(kind, p, subject, peers, c.Group.Members, c.Agent.Novelty.SeenCount(category), c.AgentMature ? FindingScope.Agent : FindingScope.PeerGroup));
 
     /// <summary>
     /// P(the agent takes up a new value, with this value's peer status and approval) under the agent's

@@ -15,7 +15,6 @@ public sealed class ChainState
     /// <summary>The longest run of privilege actions of the session.</summary>
     public int MaxPrivilegeRun { get; set; }
     public int LastSensitiveReadStep { get; set; } = -1;
-    public string? LastSensitiveResource { get; set; }
 
     /// <summary>Privilege actions so far and how many of them in a row (ignoring reads).</summary>
     public int PrivilegeActions { get; set; }
@@ -52,7 +51,6 @@ public sealed class ChainState
                 SensitiveRun++;
                 MaxSensitiveRun = Math.Max(MaxSensitiveRun, SensitiveRun);
                 LastSensitiveReadStep = step;
-                LastSensitiveResource = e.Resource;
                 break;
             case Domain.Events.ToolAction.Privilege:
                 if (PrivilegeActions == 0)
@@ -91,7 +89,6 @@ public sealed class ChainState
     {
         w.Write(SensitiveReads);
         w.Write(LastSensitiveReadStep);
-        w.Write(LastSensitiveResource ?? "");
         w.Write(PrivilegeActions);
         w.Write(PrivilegeRun);
         w.Write(OrdinaryStepsBeforePrivilege);
@@ -112,8 +109,6 @@ public sealed class ChainState
     {
         SensitiveReads = r.ReadInt32();
         LastSensitiveReadStep = r.ReadInt32();
-        string resource = r.ReadString();
-        LastSensitiveResource = resource.Length == 0 ? null : resource;
         PrivilegeActions = r.ReadInt32();
         PrivilegeRun = r.ReadInt32();
         OrdinaryStepsBeforePrivilege = r.ReadInt32();

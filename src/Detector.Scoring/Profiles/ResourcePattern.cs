@@ -1,3 +1,4 @@
+using Detector.Domain.Events;
 using Detector.Domain.Ingest;
 
 namespace Detector.Scoring.Profiles;
@@ -13,18 +14,20 @@ public static class ResourcePattern
 {
     private const int MaxBytes = 512;
 
-    public static ulong Hash(string resource)
+    public static ulong Hash(string resource) => Hash(resource.AsSpan());
+
+    /// <summary>The pattern's hash of a parsed event's resource, read from its UTF-8 where it fits.</summary>
+    public static ulong Hash(Utf8Field resource)
+    {
+        Span<char> text = stackalloc char[MaxBytes];
+        return Hash(resource.Chars(text));
+    }
+
+    private static ulong Hash(ReadOnlySpan<char> resource)
     {
         Span<char> buffer = stackalloc char[MaxBytes];
         int n = Normalize(resource, buffer);
         return StableHash.OfChars(buffer[..n]);
-    }
-
-    /// <summary>The pattern as text, for explanations and the dashboard.</summary>
-    public static string Describe(string resource)
-    {
-        Span<char> buffer = stackalloc char[MaxBytes];
-        return new string(buffer[..Normalize(resource, buffer)]);
     }
 
     private static int Normalize(ReadOnlySpan<char> s, Span<char> dest)

@@ -15,8 +15,8 @@ public sealed class SessionState(SessionKey key, EventTime start)
 {
     private const int MaxCredentials = 8;
 
-    /// <summary>Version of the serialised session (3: the chain counts its steps per tenant, not novel transfers).</summary>
-    private const byte FormatVersion = 3;
+    /// <summary>Version of the serialised session (4: the chain no longer keeps the last sensitive resource).</summary>
+    private const byte FormatVersion = 4;
     private readonly List<string> _credentials = new(1);
 
     public SessionKey Key { get; } = key;

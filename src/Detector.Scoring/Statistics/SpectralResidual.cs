@@ -25,6 +25,7 @@ public sealed class SpectralResidual
     private readonly int _amplitudeWindow;
     private readonly int _saliencyWindow;
     private readonly Complex[] _spectrum;
+    private readonly double[] _amplitude;
     private readonly double[] _logAmplitude;
     private readonly double[] _averaged;
 
@@ -45,6 +46,7 @@ public sealed class SpectralResidual
         _amplitudeWindow = amplitudeWindow;
         _saliencyWindow = saliencyWindow;
         _spectrum = new Complex[fftLength];
+        _amplitude = new double[fftLength];
         _logAmplitude = new double[fftLength];
         _averaged = new double[fftLength];
     }
@@ -84,12 +86,15 @@ public sealed class SpectralResidual
         Fourier.Forward(_spectrum, FourierOptions.NoScaling);
         double maxAmplitude = 0;
         for (int k = 0; k < size; k++)
-            maxAmplitude = Math.Max(maxAmplitude, _spectrum[k].Magnitude);
+        {
+            _amplitude[k] = _spectrum[k].Magnitude;
+            maxAmplitude = Math.Max(maxAmplitude, _amplitude[k]);
+        }
         if (maxAmplitude == 0)
             return 0;
         double floor = maxAmplitude * RelativeAmplitudeFloor;
         for (int k = 0; k < size; k++)
-            _logAmplitude[k] = Math.Log(Math.Max(_spectrum[k].Magnitude, floor));
+            _logAmplitude[k] = Math.Log(Math.Max(_amplitude[k], floor));
 
         // 3. Average filter h_q over the log spectrum. Centred and circular (the paper leaves the edges
         //    open): a real series has a conjugate-symmetric spectrum, and a centred circular filter keeps
@@ -106,13 +111,9 @@ public sealed class SpectralResidual
 
         // 4. Spectral residual R = L - h_q*L, put back on the original phases, then inverse FFT: the
         //    saliency map is the magnitude of the result. Scale factors cancel in the score, so no scaling.
+        //    Rescaling a bin of amplitude A = e^L to e^(L - h_q*L) is multiplying it by e^(-h_q*L).
         for (int k = 0; k < size; k++)
-        {
-            double amplitude = _spectrum[k].Magnitude;
-            _spectrum[k] = amplitude <= floor
-                ? Complex.Zero
-                : _spectrum[k] * (Math.Exp(_logAmplitude[k] - _averaged[k]) / amplitude);
-        }
+            _spectrum[k] = _amplitude[k] <= floor ? Complex.Zero : _spectrum[k] * Math.Exp(-_averaged[k]);
         Fourier.Inverse(_spectrum, FourierOptions.NoScaling);
 
         // 5. Newest observed point against the mean saliency of the z points before it.
