@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -13,6 +14,7 @@ public static class StableHash
 {
     public static ulong Of(ReadOnlySpan<byte> utf8, long seed = 0) => XxHash3.HashToUInt64(utf8, seed);
 
+    [SkipLocalsInit] // the buffer is read only as far as it is written
     public static ulong Of(string value, long seed = 0)
     {
         if (value.Length <= 256)

@@ -115,6 +115,7 @@ public sealed class ToolEventParser
             e.Sensitivity = entry.Sensitivity;
     }
 
+    [SkipLocalsInit] // stack buffers hold only what Unescape writes
     private ParseResult ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> record, ToolEvent e, Fields field, ref int fieldCount)
     {
         string fieldName = FieldName(field);
@@ -236,6 +237,7 @@ public sealed class ToolEventParser
         }
     }
 
+    [SkipLocalsInit] // stack buffers hold only what Unescape writes
     private ParseResult ReadArguments(ref Utf8JsonReader reader, ReadOnlySpan<byte> record, ArgumentList arguments, ref int fieldCount)
     {
         const string field = "arguments";
@@ -316,6 +318,7 @@ public sealed class ToolEventParser
     }
 
     /// <summary>A required string that recurs (agent, session, tool), from the pool.</summary>
+    [SkipLocalsInit] // stack buffers hold only what Unescape writes
     private bool TryPooledString(ref Utf8JsonReader reader, string field, out string? value, out ParseResult error)
     {
         value = null;
@@ -346,6 +349,7 @@ public sealed class ToolEventParser
     }
 
     /// <summary>Optional strings: null and "" mean absent.</summary>
+    [SkipLocalsInit] // stack buffers hold only what Unescape writes
     private bool TryOptionalString(ref Utf8JsonReader reader, bool recurs, out string? value)
     {
         value = null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Detector.Domain.Ingest;
 
 namespace Detector.Scoring.Profiles;
@@ -9,6 +10,7 @@ namespace Detector.Scoring.Profiles;
 /// </summary>
 public static class IntentPattern
 {
+    [SkipLocalsInit] // the buffer is read only as far as it is written
     public static ulong Key(string intent)
     {
         Span<char> buffer = stackalloc char[Math.Min(intent.Length, 512)];

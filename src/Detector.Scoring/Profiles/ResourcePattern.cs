@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Detector.Domain.Events;
 using Detector.Domain.Ingest;
 
@@ -17,12 +18,14 @@ public static class ResourcePattern
     public static ulong Hash(string resource) => Hash(resource.AsSpan());
 
     /// <summary>The pattern's hash of a parsed event's resource, read from its UTF-8 where it fits.</summary>
+    [SkipLocalsInit] // the buffer is read only as far as it is written
     public static ulong Hash(Utf8Field resource)
     {
         Span<char> text = stackalloc char[MaxBytes];
         return Hash(resource.Chars(text));
     }
 
+    [SkipLocalsInit] // the buffer is read only as far as it is written
     private static ulong Hash(ReadOnlySpan<char> resource)
     {
         Span<char> buffer = stackalloc char[MaxBytes];
