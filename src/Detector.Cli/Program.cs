@@ -21,6 +21,7 @@ public static class Program
             BrokerCommand.Create(),
             ExportCommand.Create(),
         };
+        CollectorMode.ForThroughput();
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });

@@ -67,6 +67,7 @@ internal static class BenchCommand
         }.WithSettings();
         command.SetAction(async (result, ct) =>
         {
+            CollectorMode.ForLatency();
             var settings = WorkerSettings.Bind(SettingsLoader.BuildConfiguration(result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Set) ?? []));
             using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
             // Months back: enough recording spans (3 days each) for the passes a run makes at 100,000+ events/s.

@@ -17,6 +17,7 @@ internal static class BrokerCommand
         }.WithSettings();
         command.SetAction(async (result, ct) =>
         {
+            CollectorMode.ForLatency();
             string[] overrides = result.GetValue(CommonOptions.Set) ?? [];
             if (result.GetValue(webhook) is { } url)
                 overrides = [.. overrides, "Broker:Webhook:Url=" + url];

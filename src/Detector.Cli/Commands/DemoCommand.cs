@@ -31,6 +31,7 @@ internal static class DemoCommand
         }.WithSettings();
         command.SetAction(async (result, ct) =>
         {
+            CollectorMode.ForLatency();
             var settings = WorkerSettings.Bind(SettingsLoader.BuildConfiguration(result.GetValue(CommonOptions.Config), result.GetValue(CommonOptions.Set) ?? []));
             if (result.GetValue(urls) is { } addresses)
                 settings.Urls = addresses;

@@ -18,6 +18,7 @@ internal static class RunCommand
         }.WithSettings();
         command.SetAction(async (result, ct) =>
         {
+            CollectorMode.ForLatency();
             string[] overrides = result.GetValue(CommonOptions.Set) ?? [];
             if (result.GetValue(model) is { } dir)
                 overrides = [.. overrides, "Model=" + dir];
