@@ -14,13 +14,13 @@ internal static class BindingCodec
 {
     private const byte Version = 2;
 
-    public static byte[] Key(CredentialBinding b) => Encoding.UTF8.GetBytes("c\n" + b.CredentialId);
+    public static byte[] Key(string credentialId) => Encoding.UTF8.GetBytes("c\n" + credentialId);
 
     public static byte[] Key(SessionBinding b) => Encoding.UTF8.GetBytes($"s\n{b.Session.Agent.Value}\n{b.Session.Session.Value}");
 
-    public static byte[] Value(CredentialBinding b) => Write(w =>
+    public static byte[] Value(string credentialId, CredentialBinding b) => Write(w =>
     {
-        w.Write(b.CredentialId);
+        w.Write(credentialId);
         w.Write(b.Owner.Agent.Value);
         w.Write(b.Owner.Session.Value);
         w.Write(b.FirstUse.UtcTicks);
@@ -42,7 +42,7 @@ internal static class BindingCodec
         w.Write(b.LastSeen.UtcTicks);
     });
 
-    /// <summary>Decodes a record into a credential or session binding; null for a key of another kind.</summary>
+    /// <summary>Decodes a record into a <see cref="CredentialEntry"/> or a session binding; null for a key of another kind.</summary>
     public static object? Read(byte[] key, byte[] value)
     {
         using var r = new BinaryReader(new MemoryStream(value, writable: false));
@@ -56,7 +56,7 @@ internal static class BindingCodec
             var last = new EventTime(r.ReadInt64());
             bool hasExpiry = r.ReadBoolean();
             long expiry = r.ReadInt64();
-            return new CredentialBinding(id, owner, first, last, hasExpiry ? new EventTime(expiry) : null);
+            return new CredentialEntry(id, new CredentialBinding(owner, first, last, hasExpiry ? new EventTime(expiry) : null));
         }
         if (key.Length > 2 && key[0] == 's' && key[1] == '\n')
         {

@@ -49,18 +49,18 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
 
     public (long Count, long Evicted) Size => _inner.Size;
 
-    public void RecordCredential(CredentialBinding binding)
+    public void RecordCredential(string credentialId, CredentialBinding binding)
     {
         bool publish;
         lock (_lock)
         {
-            var previous = _inner.FindCredential(binding.CredentialId);
-            _inner.RecordCredential(binding);
+            var previous = _inner.FindCredential(credentialId);
+            _inner.RecordCredential(credentialId, binding);
             bool changed = previous is null || previous.Owner != binding.Owner || previous.ExpiresAt != binding.ExpiresAt;
-            publish = Due("c\n" + binding.CredentialId, binding.LastUse, changed);
+            publish = Due("c\n" + credentialId, binding.LastUse, changed);
         }
         if (publish)
-            Publish(BindingCodec.Key(binding), BindingCodec.Value(binding));
+            Publish(BindingCodec.Key(credentialId), BindingCodec.Value(credentialId, binding));
     }
 
     public void RecordSession(SessionBinding binding)
@@ -86,11 +86,11 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
         {
             switch (BindingCodec.Read(key, value))
             {
-                case CredentialBinding remote:
-                    var local = _inner.FindCredential(remote.CredentialId);
+                case CredentialEntry (var id, var remote):
+                    var local = _inner.FindCredential(id);
                     var merged = local is null ? remote : Merge(local, remote);
                     if (merged != local)
-                        _inner.RecordCredential(merged);
+                        _inner.RecordCredential(id, merged);
                     break;
                 case SessionBinding remoteSession:
                     var localSession = _inner.FindSession(remoteSession.Session.Agent, remoteSession.Session.Session);
@@ -105,7 +105,7 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
     {
         var first = remote.FirstUse < local.FirstUse ? remote : local;
         var last = remote.LastUse > local.LastUse ? remote : local;
-        return new CredentialBinding(local.CredentialId, first.Owner, first.FirstUse, last.LastUse, last.ExpiresAt ?? first.ExpiresAt);
+        return new CredentialBinding(first.Owner, first.FirstUse, last.LastUse, last.ExpiresAt ?? first.ExpiresAt);
     }
 
     /// <summary>Whether <paramref name="key"/> at <paramref name="time"/> is published: always when changed, else once per refresh interval (under the lock).</summary>

@@ -13,7 +13,7 @@ public interface IBindingTable
     CredentialBinding? FindCredential(string credentialId);
 
     /// <summary>Binds an unseen credential to its first owner, or refreshes its last use and expiry.</summary>
-    void RecordCredential(CredentialBinding binding);
+    void RecordCredential(string credentialId, CredentialBinding binding);
 
     SessionBinding? FindSession(AgentId agent, SessionId session);
 

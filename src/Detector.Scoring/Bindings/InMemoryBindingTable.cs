@@ -1,4 +1,5 @@
 using Detector.Domain.Identity;
+using Detector.Domain.Ingest;
 using Detector.Scoring.Engine;
 using Detector.Scoring.State;
 
@@ -7,12 +8,14 @@ namespace Detector.Scoring.Bindings;
 /// <summary>
 /// The binding table held in process: two capped maps (idle-first eviction) behind one lock. Entries
 /// also expire: a binding last written more than the retention ago (event time) is dropped as new
-/// ones arrive, oldest first, so memory follows the recent workload rather than the cap.
+/// ones arrive, oldest first, so memory follows the recent workload rather than the cap. Credentials
+/// are keyed by a 64-bit stable hash of their id (as the dedup window keys event ids): a collision
+/// over a million credentials has a chance near 3e-8, and it saves holding a day of id strings.
 /// </summary>
 public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeSpan sessionRetention) : IBindingTable
 {
     private readonly Lock _lock = new();
-    private readonly BoundedLruMap<string, CredentialBinding> _credentials = new(capacity);
+    private readonly BoundedLruMap<ulong, CredentialBinding> _credentials = new(capacity);
     private readonly BoundedLruMap<SessionKey, SessionBinding> _sessions = new(capacity);
 
     /// <summary>
@@ -33,20 +36,17 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
     /// <summary>Bindings dropped because they outlived the retention.</summary>
     public long Expired { get; private set; }
 
-    /// <summary>Raised after a binding changes, outside the lock (the Kafka worker publishes these).</summary>
-    public event Action<object>? Changed;
-
     public CredentialBinding? FindCredential(string credentialId)
     {
         lock (_lock)
-            return _credentials.TryPeek(credentialId, out var b) ? b : null;
+            return _credentials.TryPeek(StableHash.Of(credentialId), out var b) ? b : null;
     }
 
-    public void RecordCredential(CredentialBinding binding)
+    public void RecordCredential(string credentialId, CredentialBinding binding)
     {
         lock (_lock)
         {
-            _credentials.Set(binding.CredentialId, binding);
+            _credentials.Set(StableHash.Of(credentialId), binding);
             var horizon = binding.LastUse - retention;
             while (_credentials.TryPeekOldest(out _, out var oldest) && oldest.LastUse < horizon)
             {
@@ -54,7 +54,6 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
                 Expired++;
             }
         }
-        Changed?.Invoke(binding);
     }
 
     public SessionBinding? FindSession(AgentId agent, SessionId session)
@@ -75,7 +74,6 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
                 Expired++;
             }
         }
-        Changed?.Invoke(binding);
     }
 
     public (long Count, long Evicted) Size

@@ -10,7 +10,7 @@ public sealed class ReadOnlyBindingTable(IBindingTable inner) : IBindingTable
 {
     public CredentialBinding? FindCredential(string credentialId) => inner.FindCredential(credentialId);
 
-    public void RecordCredential(CredentialBinding binding)
+    public void RecordCredential(string credentialId, CredentialBinding binding)
     {
     }
 

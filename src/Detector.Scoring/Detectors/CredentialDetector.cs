@@ -54,14 +54,14 @@ public sealed class CredentialDetector : IDetector
         }
         if (binding is null)
         {
-            c.Bindings.RecordCredential(new CredentialBinding(id, e.SessionKey, e.Time, e.Time, e.CredentialExpiresAt));
+            c.Bindings.RecordCredential(id, new CredentialBinding(e.SessionKey, e.Time, e.Time, e.CredentialExpiresAt));
             return;
         }
         // The first owner keeps the binding; only its own uses refresh it, so a thief cannot launder it.
         bool ownUse = binding.Owner == e.SessionKey;
         bool newExpiry = e.CredentialExpiresAt is { } exp && exp != binding.ExpiresAt;
         if (ownUse && (e.Time - binding.LastUse >= RefreshEvery || newExpiry))
-            c.Bindings.RecordCredential(binding with { LastUse = EventTime.Max(binding.LastUse, e.Time), ExpiresAt = e.CredentialExpiresAt ?? binding.ExpiresAt });
+            c.Bindings.RecordCredential(id, binding with { LastUse = EventTime.Max(binding.LastUse, e.Time), ExpiresAt = e.CredentialExpiresAt ?? binding.ExpiresAt });
     }
 
     private static Verdict Judge(EventContext c, CredentialBinding? binding)

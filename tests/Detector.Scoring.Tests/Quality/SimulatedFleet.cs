@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Detector.Domain.Events;
+using Detector.Scoring.Bindings;
 using Detector.Scoring.Engine;
 using Detector.Scoring.Evaluation;
 using Detector.Scoring.Model;
@@ -48,7 +49,7 @@ internal sealed class SimulatedFleet
     /// <summary>Replays the test events through a fresh engine over <paramref name="model"/>; <paramref name="observe"/> sees each applied event after scoring.</summary>
     public FleetReplay Replay(DetectorModel model, EngineOptions options, Action<ToolEvent, ScoreResult, EngineShard>? observe = null)
     {
-        var engine = new DetectionEngine(options, model, new Bindings.InMemoryBindingTable(options));
+        var engine = new DetectionEngine(options, model, new InMemoryBindingTable(options));
         var shard = engine.CreateShard();
         var replay = new FleetReplay(engine);
         var admission = new Admission();

@@ -1,0 +1,52 @@
+using Detector.Domain.Identity;
+using Detector.Domain.Time;
+using Detector.Kafka.Bindings;
+using Detector.Scoring.Bindings;
+using Xunit;
+
+namespace Detector.Kafka.Tests.Bindings;
+
+public sealed class BindingCodecTests
+{
+    private static readonly EventTime Noon = EventTime.Parse("2026-01-05T12:00:00Z");
+    private static readonly SessionKey Owner = new(new AgentId("spiffe://corp.example/agent/pay-1"), new SessionId("s-1"));
+
+    [Fact]
+    public void A_credential_binding_round_trips_with_its_id()
+    {
+        var binding = new CredentialBinding(Owner, Noon, Noon + TimeSpan.FromMinutes(3), Noon + TimeSpan.FromMinutes(30));
+
+        var entry = Assert.IsType<CredentialEntry>(BindingCodec.Read(BindingCodec.Key("cred_a"), BindingCodec.Value("cred_a", binding)));
+
+        Assert.Equal("cred_a", entry.CredentialId);
+        Assert.Equal(binding, entry.Binding);
+    }
+
+    [Fact]
+    public void A_credential_without_expiry_round_trips_without_one()
+    {
+        var binding = new CredentialBinding(Owner, Noon, Noon, null);
+
+        var entry = Assert.IsType<CredentialEntry>(BindingCodec.Read(BindingCodec.Key("cred_b"), BindingCodec.Value("cred_b", binding)));
+
+        Assert.Null(entry.Binding.ExpiresAt);
+    }
+
+    [Fact]
+    public void A_session_binding_round_trips()
+    {
+        var binding = new SessionBinding(Owner, 3, "pay approved invoices", null, Noon, Noon + TimeSpan.FromMinutes(9));
+
+        Assert.Equal(binding, BindingCodec.Read(BindingCodec.Key(binding), BindingCodec.Value(binding)));
+    }
+
+    [Fact]
+    public void A_key_of_another_kind_is_skipped_and_an_unknown_version_refused()
+    {
+        byte[] value = BindingCodec.Value("cred_a", new CredentialBinding(Owner, Noon, Noon, null));
+        Assert.Null(BindingCodec.Read("x\nother"u8.ToArray(), value));
+
+        value[0] = 99;
+        Assert.Throws<InvalidDataException>(() => BindingCodec.Read(BindingCodec.Key("cred_a"), value));
+    }
+}

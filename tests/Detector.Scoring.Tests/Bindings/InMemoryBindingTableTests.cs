@@ -1,0 +1,51 @@
+using Detector.Domain.Identity;
+using Detector.Domain.Time;
+using Detector.Scoring.Bindings;
+using Xunit;
+
+namespace Detector.Scoring.Tests.Bindings;
+
+public sealed class InMemoryBindingTableTests
+{
+    private static readonly EventTime Noon = EventTime.Parse("2026-01-05T12:00:00Z");
+
+    private static SessionKey Owner(string session) => new(new AgentId("spiffe://corp.example/agent/pay-1"), new SessionId(session));
+
+    private static CredentialBinding Binding(string session, EventTime lastUse) => new(Owner(session), Noon, lastUse, Noon + TimeSpan.FromMinutes(30));
+
+    [Fact]
+    public void A_credential_is_found_by_its_id_and_only_by_it()
+    {
+        var table = new InMemoryBindingTable(100, TimeSpan.FromHours(24), TimeSpan.FromHours(4));
+        table.RecordCredential("cred_a", Binding("s-1", Noon));
+        table.RecordCredential("cred_b", Binding("s-2", Noon));
+
+        Assert.Equal(Owner("s-1"), table.FindCredential("cred_a")!.Owner);
+        Assert.Equal(Owner("s-2"), table.FindCredential("cred_b")!.Owner);
+        Assert.Null(table.FindCredential("cred_c"));
+    }
+
+    [Fact]
+    public void Recording_a_credential_again_replaces_its_binding()
+    {
+        var table = new InMemoryBindingTable(100, TimeSpan.FromHours(24), TimeSpan.FromHours(4));
+        table.RecordCredential("cred_a", Binding("s-1", Noon));
+        table.RecordCredential("cred_a", Binding("s-1", Noon + TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(Noon + TimeSpan.FromMinutes(5), table.FindCredential("cred_a")!.LastUse);
+        Assert.Equal(1, table.Size.Count);
+    }
+
+    [Fact]
+    public void Bindings_last_used_beyond_the_retention_expire_as_new_ones_arrive()
+    {
+        var table = new InMemoryBindingTable(100, TimeSpan.FromHours(24), TimeSpan.FromHours(4));
+        table.RecordCredential("cred_old", Binding("s-1", Noon));
+        table.RecordCredential("cred_recent", Binding("s-2", Noon + TimeSpan.FromHours(20)));
+        table.RecordCredential("cred_new", Binding("s-3", Noon + TimeSpan.FromHours(25)));
+
+        Assert.Null(table.FindCredential("cred_old"));
+        Assert.NotNull(table.FindCredential("cred_recent"));
+        Assert.Equal(1, table.Expired);
+    }
+}
