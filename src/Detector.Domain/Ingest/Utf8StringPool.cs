@@ -51,7 +51,7 @@ public sealed class Utf8StringPool
         for (int way = 0; way < 2; way++)
         {
             ref var e = ref _entries[set + way];
-            if (e.Hash == hash && e.Value is not null && utf8.SequenceEqual(e.Bytes))
+            if (e.Hash == hash && e.Value is not null && Matches(utf8, e))
             {
                 e.LastUse = _clock;
                 Hits++;
@@ -70,16 +70,20 @@ public sealed class Utf8StringPool
         // Replace the least recently used way of the set.
         ref var victim = ref _entries[set + (_entries[set].LastUse <= _entries[set + 1].LastUse ? 0 : 1)];
         victim.Hash = hash;
-        victim.Bytes = utf8.ToArray();
+        victim.Bytes = Ascii.IsValid(utf8) ? null : utf8.ToArray();
         victim.Value = Encoding.UTF8.GetString(utf8);
         victim.LastUse = _clock;
         return victim.Value;
     }
 
+    /// <summary>ASCII values (nearly all) are compared with the string itself, so only the rest keep a copy of their bytes.</summary>
+    private static bool Matches(ReadOnlySpan<byte> utf8, in Entry e) =>
+        e.Bytes is null ? Ascii.Equals(utf8, e.Value) : utf8.SequenceEqual(e.Bytes);
+
     private struct Entry
     {
         public ulong Hash;
-        public byte[] Bytes;
+        public byte[]? Bytes;
         public string? Value;
         public uint LastUse;
     }

@@ -31,6 +31,20 @@ public sealed class Utf8StringPoolTests
         Assert.Equal(1, pool.Hits);
     }
 
+    [Theory]
+    [InlineData("crm/acme")]
+    [InlineData("crm/zürich")]
+    public void Ascii_and_other_values_are_matched_exactly(string value)
+    {
+        var pool = new Utf8StringPool(64);
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(value);
+        string shared = pool.GetOrAdd(utf8, recurs: true);
+
+        Assert.Same(shared, pool.GetOrAdd(utf8));
+        Assert.Equal(value + "x", pool.GetOrAdd(System.Text.Encoding.UTF8.GetBytes(value + "x")));
+        Assert.Equal(1, pool.Hits);
+    }
+
     [Fact]
     public void Memory_stays_bounded_under_a_flood_of_one_off_values()
     {
