@@ -41,6 +41,9 @@ public sealed class SessionEvidence
     {
         if (_steps.Count < MaxSteps)
         {
+            // Grow 4, 8, 12: doubling past 8 would reserve room the cap never uses.
+            if (_steps.Count == _steps.Capacity)
+                _steps.Capacity = Math.Min(Math.Max(4, 2 * _steps.Capacity), MaxSteps);
             _steps.Add(step);
             return;
         }
