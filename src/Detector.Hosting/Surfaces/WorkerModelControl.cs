@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Detector.Kafka.Models;
 using Detector.Kafka.Processing;
 using Detector.Pipeline.Shadow;
@@ -31,7 +30,7 @@ public sealed class WorkerModelControl(KafkaWorker worker) : IModelControl
             var directive = await worker.PublishModelAsync(role, directory, actor, cancellationToken).ConfigureAwait(false);
             return directive!.Version;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ModelFormatException or JsonException)
+        catch (Exception e) when (ModelStore.IsUnreadable(e))
         {
             throw new ArgumentException($"'{directory}' does not hold a model this build can load: {e.Message}", nameof(directory), e);
         }

@@ -142,7 +142,7 @@ public sealed partial class KafkaWorker
                 return model;
             _logger.LogError("{Role} model directive not applied: {Path} now holds model {Found}, not {Version}", directive.Role, directive.Path, model.Version, directive.Version);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ModelFormatException or System.Text.Json.JsonException)
+        catch (Exception e) when (ModelStore.IsUnreadable(e))
         {
             _logger.LogError("{Role} model directive not applied: {Path}: {Reason}", directive.Role, directive.Path, e.Message);
         }

@@ -33,6 +33,10 @@ public static class ModelStore
         WriteAtomically(Path.Combine(directory, ManifestFile), manifest.ToArray());
     }
 
+    /// <summary>Whether <paramref name="e"/> is how <see cref="Load"/> refuses a directory that holds no model this build can read.</summary>
+    public static bool IsUnreadable(Exception e) =>
+        e is IOException or UnauthorizedAccessException or InvalidDataException or ModelFormatException or JsonException;
+
     public static DetectorModel Load(string directory)
     {
         string manifestPath = Path.Combine(directory, ManifestFile);
