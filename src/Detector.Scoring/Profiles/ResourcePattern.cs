@@ -15,8 +15,6 @@ public static class ResourcePattern
 {
     private const int MaxBytes = 512;
 
-    public static ulong Hash(string resource) => Hash(resource.AsSpan());
-
     /// <summary>The pattern's hash of a parsed event's resource, read from its UTF-8 where it fits.</summary>
     [SkipLocalsInit] // the buffer is read only as far as it is written
     public static ulong Hash(Utf8Field resource)
