@@ -9,8 +9,9 @@ namespace Detector.Domain.Ingest;
 
 /// <summary>
 /// Reads a tool-invocation event v1 from UTF-8 bytes with <see cref="Utf8JsonReader"/>, filling a
-/// reused <see cref="ToolEvent"/>. Recurring strings come from a bounded pool and the event id stays
-/// UTF-8 until read, so a typical record allocates only its one-off values (a resource with an id). Bad input returns a precise <see cref="ParseResult"/>; the only
+/// reused <see cref="ToolEvent"/>. Recurring strings come from a bounded pool, and the event id and
+/// resource stay UTF-8 until read, so a typical record allocates only its one-off free text (argument
+/// values such as message bodies). Bad input returns a precise <see cref="ParseResult"/>; the only
 /// exception caught is the reader's own for malformed JSON. One instance per thread.
 /// </summary>
 public sealed class ToolEventParser
