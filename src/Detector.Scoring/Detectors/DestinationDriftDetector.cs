@@ -12,30 +12,26 @@ namespace Detector.Scoring.Detectors;
 /// </summary>
 public sealed class DestinationDriftDetector : IDetector
 {
-    private const double ReportBelow = 0.05;
+    private const double Significant = 0.05;
 
     public void Score(EventContext c, FindingBuffer findings)
     {
         var e = c.Event;
         if (e.Action != ToolAction.Transfer || c.DestinationKey == 0 || e.BytesOut is not long bytes)
             return;
-        if (!c.Agent.Transfers.Young.TryGet(c.DestinationKey, e.Time, out var doses, out double ageDays))
+        if (!c.Agent.Transfers.Young.TryGet(c.DestinationKey, e.Time, out var young))
             return;
-        int increasing = 1;
-        long previous = bytes;
-        for (int i = doses.Length - 1; i >= 0 && doses[i] < previous; i--)
-        {
-            previous = doses[i];
-            increasing++;
-        }
-        if (increasing < 3)
-            return;
-        c.GrowingDoses = true;
-        double p = 1;
+        int increasing = bytes > young.LastBytes ? young.GrowingRun + 1 : 1;
+        // A destination sent to many times offers a growing run many places to start (Bonferroni over them).
+        double p = young.Transfers + 2 - increasing;
         for (int k = 2; k <= increasing; k++)
             p /= k;
-        if (p < ReportBelow)
-            findings.Add(new Finding(EvidenceKind.DestinationDrift, p, e.Destination, doses.Length + 1, 0, ageDays));
+        if (p >= Significant)
+            return;
+        // Only a trend that chance rarely produces counts as growing: three increasing sizes in a row
+        // happen by chance to one in six destinations an agent sends to a few times.
+        c.GrowingDoses = true;
+        findings.Add(new Finding(EvidenceKind.DestinationDrift, p, e.Destination, young.Transfers + 1, 0, young.AgeDays));
     }
 
     /// <summary>Nothing of its own: the young-destination table it reads is kept by <see cref="EscalationDetector"/>, which sees every transfer.</summary>

@@ -72,7 +72,7 @@ public sealed class EscalationDetector : IDetector
         var e = c.Event;
         var chain = c.Session.Chain;
         var transfers = c.Agent.Transfers;
-        bool young = c.DestinationKey != 0 && transfers.Young.TryGet(c.DestinationKey, e.Time, out _, out _);
+        bool young = c.DestinationKey != 0 && transfers.Young.TryGet(c.DestinationKey, e.Time, out _);
         c.DestinationIsYoung = young;
         if (c.DestinationKey != 0 && chain.SensitiveReads > 0)
         {

@@ -13,7 +13,7 @@ namespace Detector.Scoring.Model;
 public sealed record DetectorModel
 {
     /// <summary>Bumped whenever the layout of any persisted part changes; other versions are refused.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     public required string Version { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class AgentProfile
     public const int SequenceCapacity = 64;
 
     /// <summary>Version of the serialised profile (2: the rate baseline knows whether its open hour is contaminated).</summary>
-    private const byte FormatVersion = 2;
+    private const byte FormatVersion = 3;
 
     public AgentProfile(AgentId agent, int group, EventTime firstSeen)
     {
