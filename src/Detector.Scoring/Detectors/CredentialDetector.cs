@@ -26,6 +26,7 @@ public sealed class CredentialDetector : IDetector
         if (e.CredentialId is not { } id)
             return;
         var binding = c.Bindings.FindCredential(id);
+        c.CredentialBinding = binding;
         var verdict = Judge(c, binding);
         c.Credential = verdict.Foreign ? Rules.CredentialStatus.Foreign
             : verdict.Stale ? Rules.CredentialStatus.Stale
@@ -44,7 +45,8 @@ public sealed class CredentialDetector : IDetector
         var e = c.Event;
         if (e.CredentialId is not { } id)
             return;
-        var binding = c.Bindings.FindCredential(id);
+        // Scoring looked the binding up for this very event: no second lookup in the shared table.
+        var binding = c.CredentialBinding;
         var verdict = Judge(c, binding);
         if (c.LearnsBaselines)
         {

@@ -96,6 +96,9 @@ public sealed class EventContext
     /// <summary>Set by the credential detector.</summary>
     public Rules.CredentialStatus Credential { get; set; }
 
+    /// <summary>Set by the credential detector when scoring: the credential's binding as it stood, which learning then updates.</summary>
+    public Bindings.CredentialBinding? CredentialBinding { get; set; }
+
     /// <summary>
     /// Whether a value is one the group met lately and other members took up within days: a change of
     /// the role, information rather than evidence. The agent's own adoption does not count towards it.
@@ -156,5 +159,6 @@ public sealed class EventContext
         ActionIsRare = false;
         GrowingDoses = false;
         Credential = Rules.CredentialStatus.None;
+        CredentialBinding = null;
     }
 }
