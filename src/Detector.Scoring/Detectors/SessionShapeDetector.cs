@@ -8,7 +8,10 @@ namespace Detector.Scoring.Detectors;
 /// A session that has grown unlike the agent's finished sessions: far more steps or a faster
 /// minute than usual (runaway loops), more failures than the agent's sessions usually have, or a burst
 /// of sensitive reads longer than its sessions have (the gathering before an exfiltration, caught
-/// before the transfer). Counts are the session's running totals including this event.
+/// before the transfer). Counts are the session's running totals including this event. Until the
+/// agent has finished enough sessions of its own to trust their shape, its peer group's pooled
+/// shape stands in, and the whole fleet's while its group has too few: a new agent's runaway loop
+/// is as visible as an established one's.
 /// </summary>
 public sealed class SessionShapeDetector : IDetector
 {
@@ -16,7 +19,7 @@ public sealed class SessionShapeDetector : IDetector
 
     public void Score(EventContext c, FindingBuffer findings)
     {
-        var shape = c.Agent.Shape;
+        var shape = ShapeFor(c);
         var session = c.Session;
         var chain = session.Chain;
 
@@ -51,7 +54,16 @@ public sealed class SessionShapeDetector : IDetector
 
     public void Learn(EventContext c)
     {
-        if (c.LearnsBaselines)
-            c.Agent.Shape.FailureRate.Observe(c.Event.Outcome != Outcome.Success);
+        if (!c.LearnsBaselines)
+            return;
+        bool failed = c.Event.Outcome != Outcome.Success;
+        c.Agent.Shape.FailureRate.Observe(failed);
+        c.Group.Shape.FailureRate.Observe(failed);
+        c.Fleet.Shape.FailureRate.Observe(failed);
     }
+
+    private static SessionShape ShapeFor(EventContext c) =>
+        c.Agent.Shape.Steps.IsTrusted ? c.Agent.Shape
+        : c.Group.Shape.Steps.IsTrusted ? c.Group.Shape
+        : c.Fleet.Shape;
 }

@@ -280,6 +280,8 @@ public sealed class EngineShard : IScoringShard
             return;
         session.ShapeFolded = true;
         agent.Shape.Fold(session);
+        _groups[agent.Group].Shape.Fold(session);
+        _groups.Fleet.Shape.Fold(session);
         if (session.ScoredSteps >= 3)
             agent.Sequence.SessionSurprise.Observe(session.Surprise / session.ScoredSteps);
     }

@@ -14,8 +14,8 @@ public sealed class PeerGroupProfile
     public const int SequenceAlphabet = 1022;
     public const int SequenceCapacity = 8192;
 
-    /// <summary>Version of the serialised group (2: newcomers know when the group started).</summary>
-    private const byte FormatVersion = 2;
+    /// <summary>Version of the serialised group (2: newcomers know when the group started; 3: the members' session shape).</summary>
+    private const byte FormatVersion = 3;
 
     private readonly CountMinSketch[] _users;
     private readonly NoveltyRate[] _rates;
@@ -77,6 +77,9 @@ public sealed class PeerGroupProfile
     /// <summary>Of the transfers members sent to destinations new to them, the share that carried an approval id.</summary>
     public NoveltyRate ApprovedNovelTransfers;
 
+    /// <summary>What members' finished sessions look like, pooled: the shape a new agent's sessions are judged by until its own is trusted.</summary>
+    public SessionShape Shape { get; private set; } = new();
+
     public void Write(BinaryWriter w)
     {
         w.Write(FormatVersion);
@@ -94,6 +97,7 @@ public sealed class PeerGroupProfile
         Newcomers.Write(w);
         ApprovedNovelTransfers.Write(w);
         Sequence.Write(w);
+        Shape.Write(w);
     }
 
     public static PeerGroupProfile Read(BinaryReader r)
@@ -120,6 +124,7 @@ public sealed class PeerGroupProfile
             IntentActions = intentActions,
             Newcomers = newcomers,
             ApprovedNovelTransfers = approved,
+            Shape = SessionShape.Read(r),
         };
         rare.CopyTo(group._rates2, 0);
         return group;
