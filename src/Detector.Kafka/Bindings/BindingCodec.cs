@@ -12,7 +12,7 @@ namespace Detector.Kafka.Bindings;
 /// </summary>
 internal static class BindingCodec
 {
-    private const byte Version = 2;
+    private const byte Version = 3;
 
     public static byte[] Key(string credentialId) => Encoding.UTF8.GetBytes("c\n" + credentialId);
 
@@ -21,8 +21,8 @@ internal static class BindingCodec
     public static byte[] Value(string credentialId, CredentialBinding b) => Write(w =>
     {
         w.Write(credentialId);
-        w.Write(b.Owner.Agent.Value);
-        w.Write(b.Owner.Session.Value);
+        w.Write(b.OwnerAgent.Value);
+        w.Write(b.OwnerSession);
         w.Write(b.FirstUse.UtcTicks);
         w.Write(b.LastUse.UtcTicks);
         w.Write(b.ExpiresAt.HasValue);
@@ -51,12 +51,13 @@ internal static class BindingCodec
         if (key.Length > 2 && key[0] == 'c' && key[1] == '\n')
         {
             string id = r.ReadString();
-            var owner = new SessionKey(new AgentId(r.ReadString()), new SessionId(r.ReadString()));
+            var owner = new AgentId(r.ReadString());
+            ulong ownerSession = r.ReadUInt64();
             var first = new EventTime(r.ReadInt64());
             var last = new EventTime(r.ReadInt64());
             bool hasExpiry = r.ReadBoolean();
             long expiry = r.ReadInt64();
-            return new CredentialEntry(id, new CredentialBinding(owner, first, last, hasExpiry ? new EventTime(expiry) : null));
+            return new CredentialEntry(id, new CredentialBinding(owner, ownerSession, first, last, hasExpiry ? new EventTime(expiry) : null));
         }
         if (key.Length > 2 && key[0] == 's' && key[1] == '\n')
         {

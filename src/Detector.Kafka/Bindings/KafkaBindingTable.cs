@@ -56,7 +56,7 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
         {
             var previous = _inner.FindCredential(credentialId);
             _inner.RecordCredential(credentialId, binding);
-            bool changed = previous is null || previous.Owner != binding.Owner || previous.ExpiresAt != binding.ExpiresAt;
+            bool changed = previous is not { } p || p.OwnerAgent != binding.OwnerAgent || p.OwnerSession != binding.OwnerSession || p.ExpiresAt != binding.ExpiresAt;
             publish = Due("c\n" + credentialId, binding.LastUse, changed);
         }
         if (publish)
@@ -88,7 +88,7 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
             {
                 case CredentialEntry (var id, var remote):
                     var local = _inner.FindCredential(id);
-                    var merged = local is null ? remote : Merge(local, remote);
+                    var merged = local is { } known ? Merge(known, remote) : remote;
                     if (merged != local)
                         _inner.RecordCredential(id, merged);
                     break;
@@ -105,7 +105,7 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
     {
         var first = remote.FirstUse < local.FirstUse ? remote : local;
         var last = remote.LastUse > local.LastUse ? remote : local;
-        return new CredentialBinding(first.Owner, first.FirstUse, last.LastUse, last.ExpiresAt ?? first.ExpiresAt);
+        return new CredentialBinding(first.OwnerAgent, first.OwnerSession, first.FirstUse, last.LastUse, last.ExpiresAt ?? first.ExpiresAt);
     }
 
     /// <summary>Whether <paramref name="key"/> at <paramref name="time"/> is published: always when changed, else once per refresh interval (under the lock).</summary>

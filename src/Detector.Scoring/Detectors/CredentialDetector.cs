@@ -35,9 +35,9 @@ public sealed class CredentialDetector : IDetector
         if (verdict.Expired)
             Report(c, findings, GroupRate.ExpiredCredential, $"credential {id} used {Describe(e.Time - verdict.ExpiresAt!.Value)} after it expired");
         if (verdict.Foreign)
-            Report(c, findings, GroupRate.ForeignCredential, $"credential {id} was first used by {binding!.Owner.Agent} in session {binding.Owner.Session}");
+            Report(c, findings, GroupRate.ForeignCredential, $"credential {id} was first used by {binding!.Value.OwnerAgent} in another session");
         if (verdict.Stale)
-            Report(c, findings, GroupRate.StaleCredential, $"credential {id} used again {Describe(e.Time - binding!.LastUse)} after its last use");
+            Report(c, findings, GroupRate.StaleCredential, $"credential {id} used again {Describe(e.Time - binding!.Value.LastUse)} after its last use");
     }
 
     public void Learn(EventContext c)
@@ -56,14 +56,15 @@ public sealed class CredentialDetector : IDetector
         }
         if (binding is null)
         {
-            c.Bindings.RecordCredential(id, new CredentialBinding(e.SessionKey, e.Time, e.Time, e.CredentialExpiresAt));
+            c.Bindings.RecordCredential(id, new CredentialBinding(e.Agent, c.Session.IdHash, e.Time, e.Time, e.CredentialExpiresAt));
             return;
         }
+        var bound = binding.Value;
         // The first owner keeps the binding; only its own uses refresh it, so a thief cannot launder it.
-        bool ownUse = binding.Owner == e.SessionKey;
-        bool newExpiry = e.CredentialExpiresAt is { } exp && exp != binding.ExpiresAt;
-        if (ownUse && (e.Time - binding.LastUse >= RefreshEvery || newExpiry))
-            c.Bindings.RecordCredential(id, binding with { LastUse = EventTime.Max(binding.LastUse, e.Time), ExpiresAt = e.CredentialExpiresAt ?? binding.ExpiresAt });
+        bool ownUse = bound.IsOwnedBy(e.Agent, c.Session.IdHash);
+        bool newExpiry = e.CredentialExpiresAt is { } exp && exp != bound.ExpiresAt;
+        if (ownUse && (e.Time - bound.LastUse >= RefreshEvery || newExpiry))
+            c.Bindings.RecordCredential(id, bound with { LastUse = EventTime.Max(bound.LastUse, e.Time), ExpiresAt = e.CredentialExpiresAt ?? bound.ExpiresAt });
     }
 
     private static Verdict Judge(EventContext c, CredentialBinding? binding)
@@ -71,8 +72,8 @@ public sealed class CredentialDetector : IDetector
         var e = c.Event;
         var expiresAt = e.CredentialExpiresAt ?? binding?.ExpiresAt;
         bool expired = expiresAt is { } x && e.Time > x + ExpiryGrace;
-        bool foreign = binding is not null && binding.Owner.Agent != e.Agent;
-        bool stale = binding is not null && !foreign && e.Time - binding.LastUse > c.Options.SessionIdleTimeout;
+        bool foreign = binding is { } b && b.OwnerAgent != e.Agent;
+        bool stale = binding is { } own && !foreign && e.Time - own.LastUse > c.Options.SessionIdleTimeout;
         // A session of the same agent picking up the credential while its owner is still active is a handover, not misuse.
         return new Verdict(expired, foreign, stale, expiresAt);
     }

@@ -21,6 +21,9 @@ public sealed class SessionState(SessionKey key, EventTime start)
 
     public SessionKey Key { get; } = key;
 
+    /// <summary>The session id's stable hash, as credential bindings record their owner.</summary>
+    public ulong IdHash { get; } = Bindings.CredentialBinding.SessionHash(key.Session);
+
     public EventTime Start { get; } = start;
 
     public EventTime LastSeen { get; set; } = start;

@@ -11,10 +11,13 @@ public sealed class BindingCodecTests
     private static readonly EventTime Noon = EventTime.Parse("2026-01-05T12:00:00Z");
     private static readonly SessionKey Owner = new(new AgentId("spiffe://corp.example/agent/pay-1"), new SessionId("s-1"));
 
+    private static CredentialBinding Binding(EventTime lastUse, EventTime? expiresAt) =>
+        new(Owner.Agent, CredentialBinding.SessionHash(Owner.Session), Noon, lastUse, expiresAt);
+
     [Fact]
     public void A_credential_binding_round_trips_with_its_id()
     {
-        var binding = new CredentialBinding(Owner, Noon, Noon + TimeSpan.FromMinutes(3), Noon + TimeSpan.FromMinutes(30));
+        var binding = Binding(Noon + TimeSpan.FromMinutes(3), Noon + TimeSpan.FromMinutes(30));
 
         var entry = Assert.IsType<CredentialEntry>(BindingCodec.Read(BindingCodec.Key("cred_a"), BindingCodec.Value("cred_a", binding)));
 
@@ -25,7 +28,7 @@ public sealed class BindingCodecTests
     [Fact]
     public void A_credential_without_expiry_round_trips_without_one()
     {
-        var binding = new CredentialBinding(Owner, Noon, Noon, null);
+        var binding = Binding(Noon, null);
 
         var entry = Assert.IsType<CredentialEntry>(BindingCodec.Read(BindingCodec.Key("cred_b"), BindingCodec.Value("cred_b", binding)));
 
@@ -43,7 +46,7 @@ public sealed class BindingCodecTests
     [Fact]
     public void A_key_of_another_kind_is_skipped_and_an_unknown_version_refused()
     {
-        byte[] value = BindingCodec.Value("cred_a", new CredentialBinding(Owner, Noon, Noon, null));
+        byte[] value = BindingCodec.Value("cred_a", Binding(Noon, null));
         Assert.Null(BindingCodec.Read("x\nother"u8.ToArray(), value));
 
         value[0] = 99;

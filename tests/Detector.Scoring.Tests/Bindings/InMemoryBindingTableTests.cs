@@ -9,9 +9,10 @@ public sealed class InMemoryBindingTableTests
 {
     private static readonly EventTime Noon = EventTime.Parse("2026-01-05T12:00:00Z");
 
-    private static SessionKey Owner(string session) => new(new AgentId("spiffe://corp.example/agent/pay-1"), new SessionId(session));
+    private static readonly AgentId Agent = new("spiffe://corp.example/agent/pay-1");
 
-    private static CredentialBinding Binding(string session, EventTime lastUse) => new(Owner(session), Noon, lastUse, Noon + TimeSpan.FromMinutes(30));
+    private static CredentialBinding Binding(string session, EventTime lastUse) =>
+        new(Agent, CredentialBinding.SessionHash(new SessionId(session)), Noon, lastUse, Noon + TimeSpan.FromMinutes(30));
 
     [Fact]
     public void A_credential_is_found_by_its_id_and_only_by_it()
@@ -20,8 +21,9 @@ public sealed class InMemoryBindingTableTests
         table.RecordCredential("cred_a", Binding("s-1", Noon));
         table.RecordCredential("cred_b", Binding("s-2", Noon));
 
-        Assert.Equal(Owner("s-1"), table.FindCredential("cred_a")!.Owner);
-        Assert.Equal(Owner("s-2"), table.FindCredential("cred_b")!.Owner);
+        Assert.True(table.FindCredential("cred_a")!.Value.IsOwnedBy(Agent, CredentialBinding.SessionHash(new SessionId("s-1"))));
+        Assert.True(table.FindCredential("cred_b")!.Value.IsOwnedBy(Agent, CredentialBinding.SessionHash(new SessionId("s-2"))));
+        Assert.False(table.FindCredential("cred_b")!.Value.IsOwnedBy(Agent, CredentialBinding.SessionHash(new SessionId("s-1"))));
         Assert.Null(table.FindCredential("cred_c"));
     }
 
@@ -32,7 +34,7 @@ public sealed class InMemoryBindingTableTests
         table.RecordCredential("cred_a", Binding("s-1", Noon));
         table.RecordCredential("cred_a", Binding("s-1", Noon + TimeSpan.FromMinutes(5)));
 
-        Assert.Equal(Noon + TimeSpan.FromMinutes(5), table.FindCredential("cred_a")!.LastUse);
+        Assert.Equal(Noon + TimeSpan.FromMinutes(5), table.FindCredential("cred_a")!.Value.LastUse);
         Assert.Equal(1, table.Size.Count);
     }
 
