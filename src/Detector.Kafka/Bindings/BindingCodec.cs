@@ -14,6 +14,9 @@ internal static class BindingCodec
 {
     private const byte Version = 3;
 
+    /// <summary>The previous version: a credential's owning session as its id rather than its hash; otherwise the same.</summary>
+    private const byte SessionIdVersion = 2;
+
     public static byte[] Key(string credentialId) => Encoding.UTF8.GetBytes("c\n" + credentialId);
 
     public static byte[] Key(SessionBinding b) => Encoding.UTF8.GetBytes($"s\n{b.Session.Agent.Value}\n{b.Session.Session.Value}");
@@ -46,13 +49,15 @@ internal static class BindingCodec
     public static object? Read(byte[] key, byte[] value)
     {
         using var r = new BinaryReader(new MemoryStream(value, writable: false));
-        if (r.ReadByte() != Version)
-            throw new InvalidDataException("unsupported binding record version");
+        byte version = r.ReadByte();
+        if (version is not (Version or SessionIdVersion))
+            throw new InvalidDataException($"unsupported binding record version {version}");
         if (key.Length > 2 && key[0] == 'c' && key[1] == '\n')
         {
             string id = r.ReadString();
             var owner = new AgentId(r.ReadString());
-            ulong ownerSession = r.ReadUInt64();
+            // Workers of the previous version wrote the owning session's id: read during a rolling upgrade.
+            ulong ownerSession = version == SessionIdVersion ? CredentialBinding.SessionHash(new SessionId(r.ReadString())) : r.ReadUInt64();
             var first = new EventTime(r.ReadInt64());
             var last = new EventTime(r.ReadInt64());
             bool hasExpiry = r.ReadBoolean();

@@ -65,13 +65,10 @@ internal sealed class CompactedTopicFollower(KafkaOptions options, string topic,
                     continue;
                 }
                 if (record.Message.Key is { } key)
-                {
-                    apply(key, record.Message.Value);
-                    Applied++;
-                }
+                    Apply(key, record);
             }
         }
-        catch (Exception e) when (e is KafkaException or InvalidDataException or EndOfStreamException)
+        catch (KafkaException e)
         {
             logger.LogError(e, "following {Topic} stopped", topic);
             _caughtUp.TrySetException(e);
@@ -80,6 +77,23 @@ internal sealed class CompactedTopicFollower(KafkaOptions options, string topic,
         {
             consumer.Close();
             consumer.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Applies one record. One that cannot be decoded (another version's, or not ours) is skipped with
+    /// its position: a shared table must not stop following, or stop a worker starting, for one record.
+    /// </summary>
+    private void Apply(byte[] key, ConsumeResult<byte[], byte[]?> record)
+    {
+        try
+        {
+            apply(key, record.Message.Value);
+            Applied++;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            logger.LogWarning("following {Topic}: skipped the record at {TopicPartitionOffset}: {Reason}", topic, record.TopicPartitionOffset, e.Message);
         }
     }
 
