@@ -16,13 +16,19 @@ namespace Detector.Scoring.Tests.Quality;
 /// its test events replayed through an engine shard as `detector replay` does, and the sessions
 /// evaluated against the labels as `detector evaluate` does. The full figures go to the test output.
 /// </summary>
+/// <remarks>
+/// The bar's ranking part (ROC AUC at least 0.97) is asserted as the issue states it. Its recall of 0.9
+/// for every scenario at 2 benign flags per 1,000, 80 % early detection and no flagged rollout session
+/// are not met (README, "Measured figures"), so those are held to floors just under this seed's figures
+/// instead: a change that gives ground there has to say so here.
+/// </remarks>
 public sealed class QualityBarTests(ITestOutputHelper output)
 {
     private const int Seed = 101;
 
     [Fact]
     [Trait("Category", "Quality")]
-    public void Seed_101_at_the_default_size_clears_the_quality_bar()
+    public void Seed_101_at_the_default_size_meets_the_ranking_bar_and_holds_the_measured_floors()
     {
         var clock = Stopwatch.StartNew();
         var fleet = new SimulatedFleet(new SimulationOptions { Seed = Seed });
@@ -33,10 +39,12 @@ public sealed class QualityBarTests(ITestOutputHelper output)
         output.WriteLine(Describe(report, clock.Elapsed));
 
         Assert.True(report.Model.RocAuc >= 0.97, $"ROC AUC {report.Model.RocAuc:0.000}");
-        Assert.True(report.ModelBenignFlagsPer1000 <= 4, $"{report.ModelBenignFlagsPer1000:0.00} benign sessions flagged per 1,000");
+        Assert.True(report.Model.RecallAt1PctFpr >= 0.85, $"recall at 1% FPR {report.Model.RecallAt1PctFpr:0.000}");
+        Assert.True(report.ModelBenignFlagsPer1000 <= 3, $"{report.ModelBenignFlagsPer1000:0.00} benign sessions flagged per 1,000");
         Assert.Equal(1.0, Scenario(report, "credential_misuse").Model.Recall);
+        Assert.Equal(1.0, Scenario(report, "runaway_loop").Model.Recall);
         Assert.All(report.Scenarios.Where(s => !report.ApartScenarios.Contains(s.Scenario)),
-            s => Assert.True(s.Model.RocAuc >= 0.95, $"{s.Scenario}: ROC AUC {s.Model.RocAuc:0.000}"));
+            s => Assert.True(s.Model.RocAuc >= 0.97, $"{s.Scenario}: ROC AUC {s.Model.RocAuc:0.000}"));
     }
 
     /// <summary>The one-rule baseline, "flag any never-seen destination", warmed on the history.</summary>
