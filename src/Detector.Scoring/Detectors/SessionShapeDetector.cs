@@ -19,7 +19,7 @@ public sealed class SessionShapeDetector : IDetector
 
     public void Score(EventContext c, FindingBuffer findings)
     {
-        var shape = ShapeFor(c);
+        var (shape, scope) = ShapeFor(c);
         var session = c.Session;
         var chain = session.Chain;
 
@@ -29,7 +29,7 @@ public sealed class SessionShapeDetector : IDetector
         {
             double p = Math.Min(shape.Steps.PValueAbove(steps), shape.PeakPerMinute.PValueAbove(chain.PeakPerMinute));
             if (p < ReportBelow)
-                findings.Add(new Finding(EvidenceKind.SessionVolume, p, null, steps, shape.Steps.Typical, chain.PeakPerMinute));
+                findings.Add(new Finding(EvidenceKind.SessionVolume, p, null, steps, shape.Steps.Typical, chain.PeakPerMinute, scope));
         }
 
         // Failures cluster (a retry storm is many failures of one call), so a session's failure count is
@@ -39,7 +39,7 @@ public sealed class SessionShapeDetector : IDetector
             double rate = shape.FailureRate.PNew;
             double p = Math.Max(Tails.UpperBinomial(chain.Errors, steps, rate), shape.Failures.PValueAbove(chain.Errors));
             if (p < ReportBelow)
-                findings.Add(new Finding(EvidenceKind.ErrorBurst, p, null, chain.Errors, Math.Max(rate * steps, shape.Failures.Typical), steps));
+                findings.Add(new Finding(EvidenceKind.ErrorBurst, p, null, chain.Errors, Math.Max(rate * steps, shape.Failures.Typical), steps, scope));
         }
 
         // A burst is a run: sensitive reads in a row, as when data is gathered to be sent. A long session
@@ -48,7 +48,7 @@ public sealed class SessionShapeDetector : IDetector
         {
             double p = shape.SensitiveRuns.PValueAbove(chain.SensitiveRun);
             if (p < ReportBelow)
-                findings.Add(new Finding(EvidenceKind.SensitiveReadBurst, p, null, chain.SensitiveRun, shape.SensitiveRuns.Typical, shape.SensitiveRuns.Max));
+                findings.Add(new Finding(EvidenceKind.SensitiveReadBurst, p, null, chain.SensitiveRun, shape.SensitiveRuns.Typical, shape.SensitiveRuns.Max, scope));
         }
     }
 
@@ -62,8 +62,9 @@ public sealed class SessionShapeDetector : IDetector
         c.Fleet.Shape.FailureRate.Observe(failed);
     }
 
-    private static SessionShape ShapeFor(EventContext c) =>
-        c.Agent.Shape.Steps.IsTrusted ? c.Agent.Shape
-        : c.Group.Shape.Steps.IsTrusted ? c.Group.Shape
-        : c.Fleet.Shape;
+    /// <summary>The shape the session is judged by, and whose it is (the explanation names it).</summary>
+    private static (SessionShape Shape, FindingScope Scope) ShapeFor(EventContext c) =>
+        c.Agent.Shape.Steps.IsTrusted ? (c.Agent.Shape, FindingScope.Agent)
+        : c.Group.Shape.Steps.IsTrusted ? (c.Group.Shape, FindingScope.PeerGroup)
+        : (c.Fleet.Shape, FindingScope.Fleet);
 }

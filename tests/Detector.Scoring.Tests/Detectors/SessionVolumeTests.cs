@@ -29,8 +29,11 @@ public sealed class SessionVolumeTests : RepeatableScoringContract
         var runaway = Scenario(rounds: 20, agent: Newcomer, usualHours: false);
         var usual = Scenario(rounds: 1, agent: Newcomer, usualHours: false);
 
-        Assert.True(Replay(runaway).Strongest(Kind, runaway.Subject) < Bound);
+        var replay = Replay(runaway);
+        Assert.True(replay.Strongest(Kind, runaway.Subject) < Bound);
         Assert.True(Replay(usual).Strongest(Kind, usual.Subject) > Significant);
+        // The explanation must not claim the agent's own history as the baseline.
+        Assert.All(replay.Findings(Kind), f => Assert.NotEqual(FindingScope.Agent, f.Scope));
     }
 
     private static readonly string Newcomer = Habits.Agent("triage", 99);
