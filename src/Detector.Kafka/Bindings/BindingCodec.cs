@@ -17,9 +17,15 @@ internal static class BindingCodec
     /// <summary>The previous version: a credential's owning session as its id rather than its hash; otherwise the same.</summary>
     private const byte SessionIdVersion = 2;
 
-    public static byte[] Key(string credentialId) => Encoding.UTF8.GetBytes("c\n" + credentialId);
+    /// <summary>A credential's key as text (the publisher's throttle is keyed by it too).</summary>
+    public static string CredentialKey(string credentialId) => "c\n" + credentialId;
 
-    public static byte[] Key(SessionBinding b) => Encoding.UTF8.GetBytes($"s\n{b.Session.Agent.Value}\n{b.Session.Session.Value}");
+    /// <summary>A session's key as text (the publisher's throttle is keyed by it too).</summary>
+    public static string SessionKey(SessionBinding b) => $"s\n{b.Session.Agent.Value}\n{b.Session.Session.Value}";
+
+    public static byte[] Key(string credentialId) => Encoding.UTF8.GetBytes(CredentialKey(credentialId));
+
+    public static byte[] Key(SessionBinding b) => Encoding.UTF8.GetBytes(SessionKey(b));
 
     public static byte[] Value(string credentialId, CredentialBinding b) => Write(w =>
     {

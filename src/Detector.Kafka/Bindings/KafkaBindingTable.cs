@@ -56,8 +56,8 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
         {
             var previous = _inner.FindCredential(credentialId);
             _inner.RecordCredential(credentialId, binding);
-            bool changed = previous is not { } p || p.OwnerAgent != binding.OwnerAgent || p.OwnerSession != binding.OwnerSession || p.ExpiresAt != binding.ExpiresAt;
-            publish = Due("c\n" + credentialId, binding.LastUse, changed);
+            bool changed = previous is not { } p || !p.IsOwnedBy(binding.OwnerAgent, binding.OwnerSession) || p.ExpiresAt != binding.ExpiresAt;
+            publish = Due(BindingCodec.CredentialKey(credentialId), binding.LastUse, changed);
         }
         if (publish)
             Publish(BindingCodec.Key(credentialId), BindingCodec.Value(credentialId, binding));
@@ -71,7 +71,7 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
             var previous = _inner.FindSession(binding.Session.Agent, binding.Session.Session);
             _inner.RecordSession(binding);
             bool changed = previous is null || previous.Group != binding.Group || previous.Intent != binding.Intent;
-            publish = Due($"s\n{binding.Session.Agent.Value}\n{binding.Session.Session.Value}", binding.LastSeen, changed);
+            publish = Due(BindingCodec.SessionKey(binding), binding.LastSeen, changed);
         }
         if (publish)
             Publish(BindingCodec.Key(binding), BindingCodec.Value(binding));
