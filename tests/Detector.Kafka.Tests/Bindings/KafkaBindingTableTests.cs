@@ -46,7 +46,7 @@ public sealed class KafkaBindingTableTests
     }
 
     /// <summary>A credential record as workers of binding record version 2 wrote it: the owning session by its id.</summary>
-    internal static byte[] PreviousVersionCredential(string id, string session)
+    private static byte[] PreviousVersionCredential(string id, string session)
     {
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
