@@ -73,10 +73,12 @@ public sealed class FleetProducer(IProducer<byte[]?, byte[]> producer, string to
                 return;
             if (rate > 0)
             {
-                // Pace: event i is due at i / rate seconds.
+                // Pace: event i is due at i / rate seconds. Sleeping at least a millisecond (events due
+                // within it go out together) keeps the pacer from spinning a core the worker needs: a
+                // sub-millisecond Thread.Sleep rounds to a yield.
                 var due = TimeSpan.FromSeconds(i / rate);
                 if (due > elapsed)
-                    Thread.Sleep(due - elapsed);
+                    Thread.Sleep(Math.Max(1, (int)Math.Ceiling((due - elapsed).TotalMilliseconds)));
             }
             else if (Processed is { } processed)
             {
