@@ -69,7 +69,10 @@ public sealed class KafkaBench(WorkerSettings settings, FleetData fleet, ILogger
         try
         {
             await worker.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
-            using var producer = new ProducerBuilder<byte[]?, byte[]>(ClientConfigs.Producer(kafka, "agentdrift-bench-fleet")).Build();
+            var producerConfig = ClientConfigs.Producer(kafka, "agentdrift-bench-fleet");
+            // The load generator shares the worker's process and heap: it asks for no per-record delivery reports.
+            producerConfig.EnableDeliveryReports = false;
+            using var producer = new ProducerBuilder<byte[]?, byte[]>(producerConfig).Build();
             var fleetProducer = new FleetProducer(producer, kafka.Topics.Input, fleet.Templates(), rate, clock)
             {
                 Processed = () => processed.Records,

@@ -127,8 +127,10 @@ public sealed partial class KafkaWorker
             return;
         if (putBack.Add(unexpected.Partition.Value))
         {
-            consumer.Seek(unexpected.TopicPartitionOffset);
-            consumer.Pause([unexpected.TopicPartition]);
+            // The consumer does not marshal topic names (ClientConfigs.GroupConsumer): name the input topic.
+            var topicPartition = new TopicPartition(_kafka.Topics.Input, unexpected.Partition);
+            consumer.Seek(new TopicPartitionOffset(topicPartition, unexpected.Offset));
+            consumer.Pause([topicPartition]);
         }
         _pool.Return(unexpected.Message.Value);
     }
