@@ -18,7 +18,11 @@ public sealed partial class KafkaWorker
 
     private void ConsumeLoop(CancellationToken stopping)
     {
-        using var consumer = new ConsumerBuilder<Ignore, PipelineItem>(ClientConfigs.GroupConsumer(_kafka, _kafka.GroupId, "agentdrift-worker"))
+        var config = ClientConfigs.GroupConsumer(_kafka, _kafka.GroupId, "agentdrift-worker");
+        // The worker reads one topic and no headers: without these fields the client allocates no
+        // topic-name string and no header list per record (a record's topic is then null).
+        config.ConsumeResultFields = "timestamp";
+        using var consumer = new ConsumerBuilder<Ignore, PipelineItem>(config)
             .SetValueDeserializer(new PooledItemDeserializer(_pool, _setup.Pipeline.Ingest.MaxRecordBytes))
             .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, partitions))
