@@ -8,15 +8,21 @@ namespace Detector.Kafka.Bindings;
 /// <summary>
 /// Reads every partition of a compacted topic from its beginning, without a consumer group, and keeps
 /// following it on a thread of its own: the "global table" of Kafka Streams. <see cref="StartAsync"/>
-/// returns once the records present at start have been applied.
+/// returns once the records present at start have been applied. Following ends only on dispose or on
+/// an error the client cannot retry (or a failure applying a record): then <see cref="Stopped"/> faults,
+/// so the owner stops rather than serve a table that silently went stale.
 /// </summary>
 internal sealed class CompactedTopicFollower(KafkaOptions options, string topic, string clientId, Action<byte[], byte[]?> apply, ILogger logger) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
 
     public long Applied { get; private set; }
+
+    /// <summary>Completes when following ends: normally on dispose, faulted when it failed.</summary>
+    public Task Stopped => _stopped.Task;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -68,15 +74,17 @@ internal sealed class CompactedTopicFollower(KafkaOptions options, string topic,
                     Apply(key, record);
             }
         }
-        catch (KafkaException e)
+        catch (Exception e)
         {
             logger.LogError(e, "following {Topic} stopped", topic);
             _caughtUp.TrySetException(e);
+            _stopped.TrySetException(e);
         }
         finally
         {
             consumer.Close();
             consumer.Dispose();
+            _stopped.TrySetResult();
         }
     }
 

@@ -43,6 +43,9 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
     /// <summary>Loads the table from the topic; returns once every binding published before start is applied.</summary>
     public Task StartAsync(CancellationToken cancellationToken) => _follower.StartAsync(cancellationToken);
 
+    /// <summary>Faults if following the topic failed after start (the table no longer follows other workers).</summary>
+    public Task Stopped => _follower.Stopped;
+
     public CredentialBinding? FindCredential(string credentialId) => _inner.FindCredential(credentialId);
 
     public SessionBinding? FindSession(AgentId agent, SessionId session) => _inner.FindSession(agent, session);

@@ -31,6 +31,9 @@ public sealed class ActedSignals : IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken) => _follower.StartAsync(cancellationToken);
 
+    /// <summary>Faults if following the topic failed after start (other brokers' acted signals no longer arrive).</summary>
+    public Task Stopped => _follower.Stopped;
+
     public bool Contains(string key)
     {
         lock (_lock)

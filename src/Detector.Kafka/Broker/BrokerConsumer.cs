@@ -36,7 +36,10 @@ public sealed class BrokerConsumer(KafkaOptions kafka, BrokerOptions options, Si
         }
     }
 
-    /// <summary>Runs until <paramref name="stopping"/> is cancelled; the final offsets are committed on the way out.</summary>
+    /// <summary>
+    /// Runs until <paramref name="stopping"/> is cancelled; the final offsets are committed on the way out.
+    /// Throws if following the acted-signals topic failed (the broker stops rather than risk acting on a replay).
+    /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]>(ClientConfigs.Producer(kafka, "agentdrift-broker"))
@@ -44,16 +47,20 @@ public sealed class BrokerConsumer(KafkaOptions kafka, BrokerOptions options, Si
             .Build();
         using var acted = new ActedSignals(kafka, options.ActedTopic, producer, logger);
         await acted.StartAsync(stopping).ConfigureAwait(false);
+        // Without other instances' acted signals a replay could be acted on twice: stop instead.
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _ = acted.Stopped.ContinueWith(_ => running.Cancel(), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         using var webhook = new RevocationWebhook(options.Webhook);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                Consume(producer, acted, webhook, stopping);
+                Consume(producer, acted, webhook, running.Token);
                 done.SetResult();
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (running.IsCancellationRequested)
             {
                 done.SetResult();
             }
@@ -68,6 +75,8 @@ public sealed class BrokerConsumer(KafkaOptions kafka, BrokerOptions options, Si
         };
         thread.Start();
         await done.Task.ConfigureAwait(false);
+        if (acted.Stopped.IsFaulted)
+            throw new InvalidOperationException($"the broker stopped: following {options.ActedTopic} failed: {acted.Stopped.Exception!.GetBaseException().Message}");
     }
 
     private void Consume(IProducer<byte[]?, byte[]> producer, ActedSignals acted, RevocationWebhook webhook, CancellationToken stopping)

@@ -36,6 +36,9 @@ public sealed class ModelDirectiveTopic : IDisposable
         }
     }
 
+    /// <summary>Faults if following the topic failed after start (model switches no longer arrive).</summary>
+    public Task Stopped => _follower.Stopped;
+
     /// <summary>Publishes a directive (null: stop the shadow) and returns once the broker acknowledged it.</summary>
     public static async Task PublishAsync(IProducer<byte[]?, byte[]> producer, KafkaOptions options, ModelRole role, ModelDirective? directive, CancellationToken cancellationToken)
     {

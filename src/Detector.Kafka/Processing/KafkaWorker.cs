@@ -97,10 +97,12 @@ public sealed partial class KafkaWorker
             .Build();
         using var bindings = new KafkaBindingTable(new InMemoryBindingTable(_setup.Engine.MaxBindings), producer, _kafka, _loggers.CreateLogger<KafkaBindingTable>());
         await bindings.StartAsync(_failed.Token).ConfigureAwait(false);
+        FailWhenFaulted(bindings.Stopped, _kafka.Topics.Bindings);
         _bindingTable = bindings;
         _producer = producer;
         using var directives = new ModelDirectiveTopic(_kafka, _loggers.CreateLogger<ModelDirectiveTopic>());
         var (activeDirective, shadowDirective) = await directives.StartAsync(OnDirective, _failed.Token).ConfigureAwait(false);
+        FailWhenFaulted(directives.Stopped, _kafka.Topics.Models);
         var model = (activeDirective is null ? null : TryLoad(activeDirective)) ?? _setup.Model;
         var engine = new DetectionEngine(_setup.Engine, model, bindings);
         Instruments?.SetModelVersion("active", model.Version);
@@ -235,6 +237,11 @@ public sealed partial class KafkaWorker
             _failed.Cancel();
         }
     }
+
+    /// <summary>A shared topic stopped being followed: stop, rather than score against a table gone stale.</summary>
+    private void FailWhenFaulted(Task following, string topic) =>
+        following.ContinueWith(t => Fail($"following {topic}: {t.Exception!.GetBaseException().Message}"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private void OnClientError(string client, Error error)
     {
