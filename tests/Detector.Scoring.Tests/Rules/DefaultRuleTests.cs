@@ -16,6 +16,7 @@ public sealed class DefaultRuleTests
     [InlineData("privilege_run_after_ordinary_work", "ooPopoop", "completed at 8: 3 5 8")]
     [InlineData("foreign_tenant_change", "oow", "completed at 3: 3")]
     [InlineData("delegated_change_outside_parent_intent", "od", "completed at 2: 2")]
+    [InlineData("delegated_change_outside_parent_intent", "oj", "completed at 2: 2")]
     [InlineData("credential_bound_to_another_identity", "of", "completed at 2: 2")]
     [InlineData("credential_used_after_expiry", "ox", "completed at 2: 2")]
     [InlineData("credential_from_stale_session", "os", "completed at 2: 2")]
@@ -25,6 +26,8 @@ public sealed class DefaultRuleTests
     [InlineData("privilege_changes_by_a_rare_privilege_user", "ozp", "completed at 3: 2 3")]
     [InlineData("privilege_changes_by_a_rare_privilege_user", "zooooop", "completed at 7: 1 7")]
     [InlineData("foreign_tenant_read_then_change", "ovw", "completed at 3: 2 3")]
+    [InlineData("foreign_tenant_read_run", "ovvv", "completed at 4: 2 3 4")]
+    [InlineData("foreign_tenant_read_run", "vooovoooov", "completed at 10: 1 5 10")]
     [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "orG", "completed at 3: 2 3")]
     public void A_default_rule_completes_on_its_chain(string rule, string session, string report)
     {
@@ -74,6 +77,10 @@ public sealed class DefaultRuleTests
     [InlineData("foreign_tenant_read_then_change", "no read there first", "ow")]
     [InlineData("foreign_tenant_read_then_change", "the change in its own tenant", "ovW")]
     [InlineData("foreign_tenant_read_then_change", "approval present", "ovk")]
+    [InlineData("foreign_tenant_read_run", "two reads there", "ovovo")]
+    [InlineData("foreign_tenant_read_run", "reads too far apart", "vooooovoooooov")]
+    [InlineData("foreign_tenant_read_run", "reads in its own tenant", "orrrR")]
+    [InlineData("foreign_tenant_read_run", "changes, not reads, there", "owww")]
     [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "approval present", "orH")]
     [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "nothing sensitive read", "oiG")]
     [InlineData("growing_transfers_to_young_destination_after_sensitive_read", "no growing series", "orY")]

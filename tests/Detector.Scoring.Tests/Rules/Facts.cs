@@ -12,14 +12,15 @@ namespace Detector.Scoring.Tests.Rules;
 /// there, y large transfer to a young destination, Y small one there;
 /// p/P privilege change with a familiar/new tool, q/Q the same approved;
 /// w/W write in a foreign/own tenant, k approved write in a foreign tenant;
-/// d/D delegated transfer outside/within the parent's intent, g delegated read outside it;
+/// d/D delegated transfer outside/within the parent's intent, g delegated read outside it, j approved
+/// delegated privilege change outside it;
 /// x/f/s credential expired/foreign/stale, n no credential;
 /// z/Z privilege change by an agent that almost never changes privileges, unapproved/approved;
 /// G/H small transfer to a young destination continuing growing sends, unapproved/approved.
 /// </summary>
 internal static class Facts
 {
-    public const string Codes = "oirRvtaTAeLyYpPqQwWkdDgxfsnzZGH";
+    public const string Codes = "oirRvtaTAeLyYpPqQwWkdDgjxfsnzZGH";
 
     public static readonly StepFacts Ordinary = new()
     {
@@ -75,6 +76,7 @@ internal static class Facts
         'd' => Transfer(DestinationClass.Established) with { Delegated = true, OutsideParentIntent = true },
         'D' => Transfer(DestinationClass.Established) with { Delegated = true },
         'g' => Read(Sensitivity.Internal) with { Delegated = true, OutsideParentIntent = true },
+        'j' => Privilege(approved: true) with { Delegated = true, OutsideParentIntent = true },
         'x' => Ordinary with { Credential = CredentialStatus.Expired },
         'f' => Ordinary with { Credential = CredentialStatus.Foreign },
         's' => Ordinary with { Credential = CredentialStatus.Stale },

@@ -16,7 +16,7 @@ public sealed class RuleTextTests
         "changed privileges with a tool new for this agent (iam.attach_role_policy) at step 3 without approval, then changed privileges 2 times, at steps 4 and 6 without approval")]
     [InlineData("ow", "foreign_tenant_change", "wrote in a tenant this agent does not work in at step 2 without approval")]
     [InlineData("od", "delegated_change_outside_parent_intent",
-        "transferred in a delegated session outside the parent session's intent at step 2 without approval")]
+        "transferred in a delegated session outside the parent session's intent at step 2")]
     [InlineData("of", "credential_bound_to_another_identity", "ran a tool with a credential bound to another agent or session at step 2")]
     [InlineData("os", "credential_from_stale_session", "ran a tool with a credential of a session idle past its timeout at step 2")]
     [InlineData("oy", "large_transfer_to_young_destination",

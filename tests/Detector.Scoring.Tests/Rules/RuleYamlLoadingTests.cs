@@ -58,6 +58,7 @@ public sealed class RuleYamlLoadingTests
                 "sensitive_read_run_then_new_destination_transfer",
                 "privilege_changes_by_a_rare_privilege_user",
                 "foreign_tenant_read_then_change",
+                "foreign_tenant_read_run",
                 "growing_transfers_to_young_destination_after_sensitive_read",
             ],
             rules.Select(r => r.Id));
