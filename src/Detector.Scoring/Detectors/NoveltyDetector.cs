@@ -154,10 +154,15 @@ public sealed class NoveltyDetector : IDetector
         // A rare action through a tool the role just took up is the rollout's, not the agent's.
         if (action is ToolAction.Unknown or ToolAction.Read || !c.AgentMature || baseline.TotalActions < MinActionHistory || c.ToolRoleWide)
             return;
-        double share = (baseline.ActionCount(action) + 0.5) / (baseline.TotalActions + 1);
+        // Learning is online, so the session's own earlier steps are already counted: judge the action against
+        // the baseline without them, or an escalation's first changes make its later ones look habitual.
+        var chain = c.Session.Chain;
+        double count = Math.Max(0, baseline.ActionCount(action) - (c.LearnsBaselines ? chain.EarlierSteps(action) : 0));
+        double total = Math.Max(count, baseline.TotalActions - (c.LearnsBaselines ? c.Session.Steps - 1 : 0));
+        double share = (count + 0.5) / (total + 1);
         c.ActionIsRare = share < RareActionShare;
         if (share < RareActionShare * 10)
-            findings.Add(new Finding(EvidenceKind.NewAction, Math.Min(1, share), action.WireName(), baseline.ActionCount(action), baseline.TotalActions, 0));
+            findings.Add(new Finding(EvidenceKind.NewAction, Math.Min(1, share), action.WireName(), count, total, 0));
     }
 
     private static void CheckArguments(EventContext c, FindingBuffer findings)

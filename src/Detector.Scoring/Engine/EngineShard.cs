@@ -257,7 +257,7 @@ public sealed class EngineShard : IScoringShard
         }
     }
 
-    private bool Learns(SessionState session) => LearnFromAlertedSessions || session.AlertedSeverity < Severity.Medium;
+    internal bool Learns(SessionState session) => LearnFromAlertedSessions || session.AlertedSeverity < Severity.Medium;
 
     private void Close(SessionState session)
     {

@@ -41,6 +41,14 @@ public sealed class ChainState
     /// <summary>Largest transfer so far (bytes).</summary>
     public long LargestTransfer { get; set; }
 
+    /// <summary>Steps of the session before the current one with this action, where the session counts it (privilege, transfer).</summary>
+    public int EarlierSteps(Domain.Events.ToolAction action) => action switch
+    {
+        Domain.Events.ToolAction.Privilege => Math.Max(0, PrivilegeActions - 1),
+        Domain.Events.ToolAction.Transfer => Math.Max(0, Transfers - 1),
+        _ => 0,
+    };
+
     /// <summary>Counts the event into the session's running totals (before the detectors look at it).</summary>
     public void Count(Domain.Events.ToolEvent e, int step)
     {

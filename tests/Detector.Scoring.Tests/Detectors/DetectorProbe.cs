@@ -28,6 +28,7 @@ internal sealed class DetectorProbe(IDetector detector)
         session.Steps++;
         session.Chain.Count(e, session.Steps);
         _context.Reset(e, agent, session, shard.Groups, engine.Bindings, engine.Options, newSession: real is null);
+        _context.LearnsBaselines = shard.Learns(session);
 
         RunUpstream();
         // Taken after the upstream detector ran: what changes from here on is the detector's own doing.

@@ -22,10 +22,10 @@ internal sealed class ShadowReplay
     private readonly ScoreResult _result = new();
     private readonly Dictionary<SessionKey, SessionState> _sessions = [];
 
-    private ShadowReplay(DetectorModel model, EngineOptions options)
+    private ShadowReplay(DetectorModel model, EngineOptions options, bool learnFromAlertedSessions)
     {
         Engine = new DetectionEngine(options, model, new InMemoryBindingTable(options));
-        Shard = Engine.CreateShard();
+        Shard = Engine.CreateShard(learnFromAlertedSessions);
     }
 
     /// <summary>
@@ -53,10 +53,12 @@ internal sealed class ShadowReplay
     /// <summary>Every test session the engine opened, by key, as it stood after its last event.</summary>
     public IReadOnlyDictionary<SessionKey, SessionState> Sessions => _sessions;
 
-    public static ShadowReplay Run(DetectorScenario scenario, IDetector? detector = null, ProbeChecks checks = ProbeChecks.None, EngineOptions? options = null)
+    /// <param name="learnFromAlertedSessions">Learn from every test session, alerted or not, as training does.</param>
+    public static ShadowReplay Run(DetectorScenario scenario, IDetector? detector = null, ProbeChecks checks = ProbeChecks.None, EngineOptions? options = null,
+        bool learnFromAlertedSessions = false)
     {
         options ??= Options();
-        var replay = new ShadowReplay(Train(scenario.History, options), options);
+        var replay = new ShadowReplay(Train(scenario.History, options), options, learnFromAlertedSessions);
         var probe = detector is null ? null : new DetectorProbe(detector);
         foreach (var e in scenario.Test)
         {
