@@ -39,10 +39,12 @@ public sealed class QualityBarTests(ITestOutputHelper output)
         output.WriteLine(Describe(report, clock.Elapsed));
 
         Assert.True(report.Model.RocAuc >= 0.97, $"ROC AUC {report.Model.RocAuc:0.000}");
-        Assert.True(report.Model.RecallAt1PctFpr >= 0.85, $"recall at 1% FPR {report.Model.RecallAt1PctFpr:0.000}");
+        Assert.True(report.Model.RecallAt1PctFpr >= 0.9, $"recall at 1% FPR {report.Model.RecallAt1PctFpr:0.000}");
+        Assert.True(report.Model.EarlyShare >= 0.45, $"{report.Model.EarlyShare:0.000} of chains flagged before their final step");
         Assert.True(report.ModelBenignFlagsPer1000 <= 3, $"{report.ModelBenignFlagsPer1000:0.00} benign sessions flagged per 1,000");
         Assert.Equal(1.0, Scenario(report, "credential_misuse").Model.Recall);
         Assert.Equal(1.0, Scenario(report, "runaway_loop").Model.Recall);
+        Assert.Equal(1.0, Scenario(report, "scope_drift").Model.Recall);
         Assert.All(report.Scenarios.Where(s => !report.ApartScenarios.Contains(s.Scenario)),
             s => Assert.True(s.Model.RocAuc >= 0.97, $"{s.Scenario}: ROC AUC {s.Model.RocAuc:0.000}"));
     }
