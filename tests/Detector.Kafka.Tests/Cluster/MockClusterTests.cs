@@ -44,18 +44,25 @@ public sealed class MockClusterTests
         var consumers = Enumerable.Range(0, 2).Select(c => Task.Run(() =>
         {
             using var consumer = new ConsumerBuilder<Ignore, byte[]>(ClientConfigs.GroupConsumer(kafka, group, "c" + c)).Build();
+            // Every poll keeps what it returns: production starts as soon as both have joined, possibly while
+            // this consumer is still inside a poll of the waiting loops below.
+            void Poll()
+            {
+                if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } r)
+                    seen.Add((c, r.Partition.Value, BitConverter.ToInt32(r.Message.Value)));
+            }
             consumer.Subscribe("t");
             while (consumer.Assignment.Count is 0 or 4)
             {
                 if (joinDeadline.IsCancellationRequested)
                     return;
-                consumer.Consume(TimeSpan.FromMilliseconds(100));
+                Poll();
                 Volatile.Write(ref assigned[c], consumer.Assignment.Count);
             }
             bothJoined.Signal();
             // Stay in the group until the other consumer has its share too: leaving now would hand it all four again.
             while (!bothJoined.IsSet && !joinDeadline.IsCancellationRequested)
-                consumer.Consume(TimeSpan.FromMilliseconds(100));
+                Poll();
             // Read until every record was, however slowly the producer got going, then a second longer so a
             // record read twice would show; neither leaves before both are done (a partition handed over
             // mid-read would be read again from the start, as nothing is committed).
@@ -63,8 +70,7 @@ public sealed class MockClusterTests
             bool done = false;
             while (!readDeadline.IsCancellationRequested && !bothDone.IsSet)
             {
-                if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } r)
-                    seen.Add((c, r.Partition.Value, BitConverter.ToInt32(r.Message.Value)));
+                Poll();
                 if (seen.Count < Records)
                     tail.Restart();
                 else if (!done && tail.Elapsed >= TimeSpan.FromSeconds(1))

@@ -7,19 +7,35 @@ namespace Detector.Kafka.Tests.Support;
 /// <summary>Reads and writes topics directly, the way an outside client would.</summary>
 internal static class Topics
 {
+    /// <summary>How long the helpers wait for a broker on a loaded machine before they fail.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Produces every value and waits for the broker to acknowledge all of them; throws if one fails or is
+    /// still unacknowledged at the deadline (a loaded machine must not turn into records silently missing).
+    /// </summary>
     public static void Produce(KafkaOptions options, string topic, IEnumerable<byte[]> values, Func<byte[], int?>? partitionOf = null, Func<byte[], byte[]?>? keyOf = null)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]>(ClientConfigs.Producer(options, "test-producer")).Build();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Action<DeliveryReport<byte[]?, byte[]>> delivered = r =>
+        {
+            if (r.Error.IsError)
+                failures.Enqueue(r.Error.Reason);
+        };
         foreach (byte[] value in values)
         {
             var message = new Message<byte[]?, byte[]> { Key = keyOf?.Invoke(value), Value = value };
             if (partitionOf?.Invoke(value) is { } p)
-                producer.Produce(new TopicPartition(topic, p), message);
+                producer.Produce(new TopicPartition(topic, p), message, delivered);
             else
-                producer.Produce(topic, message);
+                producer.Produce(topic, message, delivered);
         }
-        producer.Flush(TimeSpan.FromSeconds(30));
+        int unacknowledged = producer.Flush(Deadline);
+        if (unacknowledged > 0 || !failures.IsEmpty)
+            throw new InvalidOperationException($"producing to {topic}: {unacknowledged} records unacknowledged after {Deadline.TotalSeconds:0} s, {failures.Count} failed ({string.Join("; ", failures.Distinct())})");
     }
+
 
     /// <summary>Every record of every partition of <paramref name="topic"/> up to its current end.</summary>
     public static List<KafkaRecord> ReadAll(KafkaOptions options, string topic, int partitions)
@@ -40,8 +56,10 @@ internal static class Topics
         }
         reader.Assign(assignment);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (pending.Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (pending.Count > 0)
         {
+            if (clock.Elapsed > Deadline)
+                throw new TimeoutException($"reading {topic}: partitions {string.Join(", ", pending)} not read to their end after {Deadline.TotalSeconds:0} s ({records.Count} records read)");
             var r = reader.Consume(TimeSpan.FromMilliseconds(200));
             if (r is null)
                 continue;
