@@ -33,7 +33,11 @@ public sealed class EventContext
     /// <summary>Whether the agent's own baseline is trusted; otherwise its peer group's is used.</summary>
     public bool AgentMature { get; private set; }
 
-    /// <summary>Whether baselines may learn from this event: false once its session reached medium severity.</summary>
+    /// <summary>
+    /// Whether baselines learn from the session's events: false once it reached medium severity. Set
+    /// before scoring (so the session's earlier steps are known to be learned or not) and again before
+    /// learning, when this event's own alert may have raised the session's severity.
+    /// </summary>
     public bool LearnsBaselines { get; set; }
 
     /// <summary>Whether this event opened its session.</summary>
@@ -129,7 +133,7 @@ public sealed class EventContext
         GrowingDoses = GrowingDoses,
     };
 
-    public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, IBindingTable bindings, EngineOptions options, bool newSession)
+    public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, IBindingTable bindings, EngineOptions options, bool newSession, bool learnsBaselines)
     {
         Event = e;
         Agent = agent;
@@ -139,6 +143,7 @@ public sealed class EventContext
         Bindings = bindings;
         Options = options;
         NewSession = newSession;
+        LearnsBaselines = learnsBaselines;
         AgentMature = agent.IsMature(options.LearningEvents, options.LearningDays);
         Tick = Ticks.Minutes(e.Time);
         ToolKey = Keys.Of(e.Tool);

@@ -156,9 +156,9 @@ public sealed class NoveltyDetector : IDetector
             return;
         // Learning is online, so the session's own earlier steps are already counted: judge the action against
         // the baseline without them, or an escalation's first changes make its later ones look habitual.
-        var chain = c.Session.Chain;
-        double count = Math.Max(0, baseline.ActionCount(action) - (c.LearnsBaselines ? chain.EarlierSteps(action) : 0));
-        double total = Math.Max(count, baseline.TotalActions - (c.LearnsBaselines ? c.Session.Steps - 1 : 0));
+        var (ownAction, ownAll) = c.LearnsBaselines ? (c.Session.Chain.EarlierSteps(action), c.Session.Steps - 1) : (0, 0);
+        double count = Math.Max(0, baseline.ActionCount(action) - ownAction);
+        double total = Math.Max(count, baseline.TotalActions - ownAll);
         double share = (count + 0.5) / (total + 1);
         c.ActionIsRare = share < RareActionShare;
         if (share < RareActionShare * 10)

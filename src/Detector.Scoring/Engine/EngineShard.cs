@@ -105,7 +105,7 @@ public sealed class EngineShard : IScoringShard
 
         session.Steps++;
         session.Chain.Count(e, session.Steps);
-        _context.Reset(e, agent, session, _groups, _engine.Bindings, _engine.Options, newSession);
+        _context.Reset(e, agent, session, _groups, _engine.Bindings, _engine.Options, newSession, Learns(session));
         _findings.Clear();
         foreach (var detector in _detectors)
             detector.Score(_context, _findings);
