@@ -131,7 +131,7 @@ public sealed partial class KafkaWorker
             return;
         if (putBack.Add(unexpected.Partition.Value))
         {
-            // The consumer does not marshal topic names (ClientConfigs.GroupConsumer): name the input topic.
+            // The consumer does not marshal topic names (see ConsumeLoop): name the input topic.
             var topicPartition = new TopicPartition(_kafka.Topics.Input, unexpected.Partition);
             consumer.Seek(new TopicPartitionOffset(topicPartition, unexpected.Offset));
             consumer.Pause([topicPartition]);

@@ -36,7 +36,6 @@ internal static class Topics
             throw new InvalidOperationException($"producing to {topic}: {unacknowledged} records unacknowledged after {Deadline.TotalSeconds:0} s, {failures.Count} failed ({string.Join("; ", failures.Distinct())})");
     }
 
-
     /// <summary>Every record of every partition of <paramref name="topic"/> up to its current end.</summary>
     public static List<KafkaRecord> ReadAll(KafkaOptions options, string topic, int partitions)
     {
