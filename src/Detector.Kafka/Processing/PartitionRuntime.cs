@@ -6,10 +6,10 @@ using Detector.Scoring.Engine;
 namespace Detector.Kafka.Processing;
 
 /// <summary>
-/// Everything one assigned input partition owns: its agents' scoring state (an <see cref="EngineShard"/>
-/// inside a <see cref="ShardStep"/> with its de-duplication window and quarantine cooldowns), the
-/// progress of its outputs and its checkpoints. The scoring state is touched only by the scoring
-/// thread the partition is given to, until that thread hands it back on revoke.
+/// Everything one assigned input partition owns: its agents' scoring state and the peer groups they
+/// taught (an <see cref="EngineShard"/> inside a <see cref="ShardStep"/> with its de-duplication window
+/// and quarantine cooldowns), the progress of its outputs and its checkpoints. The scoring state is
+/// touched only by the scoring thread the partition is given to, until that thread hands it back on revoke.
 /// </summary>
 internal sealed class PartitionRuntime(
     int partition,
@@ -82,6 +82,7 @@ internal sealed class PartitionRuntime(
         {
             Step.Gate.Dedup.Write(w, options.DedupIds);
             Step.Policy.WriteState(w);
+            shard.WriteGroups(w);
         }
         var markerRecord = new CheckpointRecord(ChangelogCodec.MarkerKey(Partition), ChangelogCodec.Value(ChangelogRecordKind.Marker, NextOffset, marker.ToArray()));
         Checkpointer.Begin(NextOffset, snapshots, markerRecord);

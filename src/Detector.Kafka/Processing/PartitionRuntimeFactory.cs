@@ -94,16 +94,19 @@ internal sealed class PartitionRuntimeFactory(
                 unreadable++;
             }
         }
+        bool groups;
         using (var r = new BinaryReader(new MemoryStream(restored.Marker.ToArray(), writable: false)))
         {
             runtime.Step.Gate.Dedup.Read(r);
             runtime.Step.Policy.ReadState(r);
+            // Markers written before groups were checkpointed end here.
+            groups = r.BaseStream.Position < r.BaseStream.Length && shard.RestoreGroups(r);
         }
         runtime.Checkpointer.Restored(restored.CoveredOffset);
         runtime.NextOffset = restored.CoveredOffset;
         runtime.Committed = -1;
         metrics.AgentsRestored(agents);
-        logger.LogInformation("partition {Partition}: restored {Agents} agents ({Unreadable} unreadable) and the checkpoint at offset {Offset} from {Bytes} changelog bytes",
-            runtime.Partition, agents, unreadable, restored.CoveredOffset, restored.ChangelogBytes);
+        logger.LogInformation("partition {Partition}: restored {Agents} agents ({Unreadable} unreadable), {Groups} and the checkpoint at offset {Offset} from {Bytes} changelog bytes",
+            runtime.Partition, agents, unreadable, groups ? "their peer groups" : "the model's peer groups (the checkpoint has none for this model)", restored.CoveredOffset, restored.ChangelogBytes);
     }
 }

@@ -5,6 +5,6 @@ internal enum ChangelogRecordKind : byte
 {
     /// <summary>One agent's snapshot (profile and open sessions).</summary>
     Agent = 1,
-    /// <summary>A completed checkpoint: the covered input offset, recent event ids, quarantine cooldowns.</summary>
+    /// <summary>A completed checkpoint: the covered input offset, recent event ids, quarantine cooldowns, the peer groups.</summary>
     Marker = 2,
 }

@@ -219,6 +219,16 @@ public sealed class EngineShard : IScoringShard
 
     private const byte SnapshotVersion = 1;
 
+    /// <summary>
+    /// Writes the shard's peer groups for a checkpoint: the agents' snapshots hold what is per agent, this
+    /// what they taught their groups. Without it a restored shard scores replayed input against the
+    /// model's groups and can raise a different alert than the first pass did.
+    /// </summary>
+    public void WriteGroups(BinaryWriter writer) => PeerGroupCheckpoint.Write(writer, _groups, _engine.Model.Version, _engine.Model.Groups);
+
+    /// <summary>Restores groups written by <see cref="WriteGroups"/>; false when they were written against another model version (the model's groups stay).</summary>
+    public bool RestoreGroups(BinaryReader reader) => PeerGroupCheckpoint.Read(reader, _groups, _engine.Model.Version, _engine.Model.Groups);
+
     /// <summary>Reports every open session to <see cref="SessionClosed"/> (end of a training pass).</summary>
     public void FlushSessions()
     {

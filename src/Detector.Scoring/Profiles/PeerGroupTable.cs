@@ -19,6 +19,7 @@ public sealed class PeerGroupTable
     private readonly Dictionary<string, int> _byName;
     private readonly IReadOnlyList<PeerGroupRule> _rules;
     private readonly IReadOnlyDictionary<AgentId, int> _learned;
+    private readonly int _fleet;
 
     public PeerGroupTable(IReadOnlyList<PeerGroupProfile> groups, IReadOnlyDictionary<AgentId, int> learned, IReadOnlyList<PeerGroupRule> rules)
     {
@@ -29,10 +30,10 @@ public sealed class PeerGroupTable
         _learned = learned;
         _rules = rules;
         IndexOf(DefaultGroup);
-        Fleet = _groups[IndexOf(FleetGroup)];
+        _fleet = IndexOf(FleetGroup);
     }
 
-    public PeerGroupProfile Fleet { get; }
+    public PeerGroupProfile Fleet => _groups[_fleet];
 
     public IReadOnlyList<PeerGroupProfile> Groups => _groups;
 
@@ -82,6 +83,9 @@ public sealed class PeerGroupTable
         }
         return bestScore >= 0.5 ? best : IndexOf(DefaultGroup);
     }
+
+    /// <summary>Puts a restored group in place of the one of the same name (opening it if new).</summary>
+    public void Replace(PeerGroupProfile group) => _groups[IndexOf(group.Name)] = group;
 
     public int IndexOf(string name)
     {

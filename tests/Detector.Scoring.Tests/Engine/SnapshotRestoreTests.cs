@@ -70,6 +70,52 @@ public sealed class SnapshotRestoreTests
         Assert.Equal(next.SelectMany(i => straight[i].AlertFacts), next.SelectMany(i => run.Results[i].AlertFacts));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2)]
+    public void A_fresh_shard_restored_from_every_agent_and_the_groups_scores_the_rest_of_the_stream_as_if_never_interrupted(int cutDivisor)
+    {
+        var fleet = Fleet.Instance;
+        var events = fleet.TestEvents();
+        var straight = new ShardRun(fleet.Model).Feed(events).Results;
+        int cut = events.Count / cutDivisor;
+        var run = new ShardRun(fleet.Model).Feed(events.Take(cut));
+        var snapshots = run.Shard.Snapshot(run.Shard.Agents.Select(a => a.Agent).ToList()).ToList();
+        using var groups = new MemoryStream();
+        using (var w = new BinaryWriter(groups, System.Text.Encoding.UTF8, leaveOpen: true))
+            run.Shard.WriteGroups(w);
+
+        // A restarted worker: a new shard of the same model, rebuilt from the checkpoint alone.
+        var restarted = run.Restart();
+        foreach (var (_, snapshot) in snapshots)
+            restarted.Restore(snapshot);
+        groups.Position = 0;
+        Assert.True(restarted.RestoreGroups(new BinaryReader(groups)));
+        run.Feed(events.Skip(cut));
+
+        var rest = Enumerable.Range(cut, events.Count - cut).ToList();
+        Assert.Equal(rest.Select(i => straight[i].Risk), rest.Select(i => run.Results[i].Risk));
+        Assert.Equal(rest.SelectMany(i => straight[i].AlertFacts), rest.SelectMany(i => run.Results[i].AlertFacts));
+        Assert.NotEmpty(rest.SelectMany(i => run.Results[i].Alerts));
+    }
+
+    [Fact]
+    public void Groups_checkpointed_against_another_model_version_are_not_applied()
+    {
+        var fleet = Fleet.Instance;
+        var run = new ShardRun(fleet.Model).Feed(fleet.TestEvents().Take(500));
+        using var groups = new MemoryStream();
+        using (var w = new BinaryWriter(groups, System.Text.Encoding.UTF8, leaveOpen: true))
+            run.Shard.WriteGroups(w);
+        var other = new ShardRun(fleet.Model with { Version = "another" });
+        byte[] before = GroupBytes(other.Shard);
+
+        groups.Position = 0;
+        Assert.False(other.Shard.RestoreGroups(new BinaryReader(groups)));
+        Assert.Equal(before, GroupBytes(other.Shard));
+        Assert.NotEqual(before, GroupBytes(run.Shard));
+    }
+
     [Fact]
     public void A_snapshot_of_another_format_is_refused()
     {
@@ -80,5 +126,16 @@ public sealed class SnapshotRestoreTests
         var error = Assert.Throws<InvalidDataException>(() => run.Shard.Restore(snapshot));
 
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] GroupBytes(Detector.Scoring.Engine.EngineShard shard)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            foreach (var group in shard.Groups.Groups)
+                group.Write(w);
+        }
+        return stream.ToArray();
     }
 }
