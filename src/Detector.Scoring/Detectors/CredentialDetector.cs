@@ -37,7 +37,7 @@ public sealed class CredentialDetector : IDetector
         if (verdict.Foreign)
             Report(c, findings, GroupRate.ForeignCredential, $"credential {id} was first used by {binding!.Value.OwnerAgent} in another session");
         if (verdict.Stale)
-            Report(c, findings, GroupRate.StaleCredential, $"credential {id} used again {Describe(e.Time - binding!.Value.LastUse)} after its last use");
+            Report(c, findings, GroupRate.StaleCredential, $"credential {id} used again {Describe(e.Time - verdict.LastUse)} after its last use");
     }
 
     public void Learn(EventContext c)
@@ -57,11 +57,14 @@ public sealed class CredentialDetector : IDetector
         if (binding is null)
         {
             c.Bindings.RecordCredential(id, new CredentialBinding(e.Agent, c.Session.IdHash, e.Time, e.Time, e.CredentialExpiresAt));
+            c.Agent.Credentials.Record(Keys.Of(id), e.Time);
             return;
         }
         var bound = binding.Value;
         // The first owner keeps the binding; only its own uses refresh it, so a thief cannot launder it.
         bool ownUse = bound.IsOwnedBy(e.Agent, c.Session.IdHash);
+        if (ownUse)
+            c.Agent.Credentials.Record(Keys.Of(id), e.Time);
         bool newExpiry = e.CredentialExpiresAt is { } exp && exp != bound.ExpiresAt;
         if (ownUse && (e.Time - bound.LastUse >= RefreshEvery || newExpiry))
             c.Bindings.RecordCredential(id, bound with { LastUse = EventTime.Max(bound.LastUse, e.Time), ExpiresAt = e.CredentialExpiresAt ?? bound.ExpiresAt });
@@ -73,9 +76,13 @@ public sealed class CredentialDetector : IDetector
         var expiresAt = e.CredentialExpiresAt ?? binding?.ExpiresAt;
         bool expired = expiresAt is { } x && e.Time > x + ExpiryGrace;
         bool foreign = binding is { } b && b.OwnerAgent != e.Agent;
-        bool stale = binding is { } own && !foreign && e.Time - own.LastUse > c.Options.SessionIdleTimeout;
+        // The agent's own record is exact; the shared binding stands in when the agent has none (restored from the model, or crowded out).
+        var lastUse = binding is { } own && !foreign
+            ? (c.Agent.Credentials.TryGetLastUse(Keys.Of(e.CredentialId!), out var mine) ? mine : own.LastUse)
+            : e.Time;
+        bool stale = e.Time - lastUse > c.Options.SessionIdleTimeout;
         // A session of the same agent picking up the credential while its owner is still active is a handover, not misuse.
-        return new Verdict(expired, foreign, stale, expiresAt);
+        return new Verdict(expired, foreign, stale, expiresAt, lastUse);
     }
 
     private static void Report(EventContext c, FindingBuffer findings, GroupRate rate, string what)
@@ -86,5 +93,5 @@ public sealed class CredentialDetector : IDetector
 
     private static string Describe(TimeSpan t) => t.TotalHours >= 2 ? $"{t.TotalHours:0} h" : t.TotalMinutes >= 2 ? $"{t.TotalMinutes:0} min" : $"{t.TotalSeconds:0} s";
 
-    private readonly record struct Verdict(bool Expired, bool Foreign, bool Stale, EventTime? ExpiresAt);
+    private readonly record struct Verdict(bool Expired, bool Foreign, bool Stale, EventTime? ExpiresAt, EventTime LastUse);
 }

@@ -86,6 +86,9 @@ public sealed class EngineShard : IScoringShard
 
     public void Process(ToolEvent e, EventTime detectedAt, ScoreResult result)
     {
+        // First, so a session resumed after going quiet past the timeout starts afresh rather than being
+        // scored as the old one and closed right after.
+        RetireIdleSessions(e.Time);
         if (!_agents.TryGet(e.Agent, out var agent))
         {
             agent = CreateAgent(e.Agent, e.Time);
@@ -138,7 +141,6 @@ public sealed class EngineShard : IScoringShard
 
         Age(agent, e.Time);
         _dirty.Add(e.Agent);
-        RetireIdleSessions(e.Time);
         session.LastSeen = EventTime.Max(session.LastSeen, e.Time);
         if (e.CredentialId is not null)
             session.AddCredential(e.CredentialId);
@@ -187,6 +189,7 @@ public sealed class EngineShard : IScoringShard
                 w.Write(open.Count);
                 foreach (var session in open)
                     session.Write(w);
+                profile.Credentials.Write(w);
             }
             yield return (id, stream.ToArray());
         }
@@ -198,8 +201,8 @@ public sealed class EngineShard : IScoringShard
     {
         using var r = new BinaryReader(new MemoryStream(snapshot.ToArray(), writable: false));
         byte version = r.ReadByte();
-        if (version != SnapshotVersion)
-            throw new InvalidDataException($"agent snapshot format {version} is not supported (this build reads {SnapshotVersion})");
+        if (version is < 1 or > SnapshotVersion)
+            throw new InvalidDataException($"agent snapshot format {version} is not supported (this build reads 1 to {SnapshotVersion})");
         string group = r.ReadString();
         var profile = AgentProfile.Read(r);
         profile.Group = _groups.IndexOf(group);
@@ -212,12 +215,15 @@ public sealed class EngineShard : IScoringShard
         for (int i = sessions.Length - 1; i >= 0; i--)
             _sessions.Set(sessions[i].Key, sessions[i]);
         profile.CurrentSession = sessions.Length > 0 ? sessions[0] : null;
+        if (version >= 2)
+            profile.Credentials = CredentialUses.Read(r);
         if (dirty)
             _dirty.Add(profile.Agent);
         return profile.Agent;
     }
 
-    private const byte SnapshotVersion = 1;
+    /// <summary>Version of an agent's snapshot (2: the agent's credential last uses follow its sessions).</summary>
+    private const byte SnapshotVersion = 2;
 
     /// <summary>
     /// Writes the shard's peer groups for a checkpoint: the agents' snapshots hold what is per agent, this

@@ -58,6 +58,9 @@ public sealed class AgentProfile
 
     public MixWindow Mix { get; private set; } = new();
 
+    /// <summary>Last uses of the agent's credentials: runtime state carried in checkpoints, not part of a trained baseline.</summary>
+    public CredentialUses Credentials { get; set; } = new();
+
     /// <summary>The session of the agent's latest event (a snapshot restores it): when the next event opens another, this one is over.</summary>
     public SessionState? CurrentSession { get; set; }
 

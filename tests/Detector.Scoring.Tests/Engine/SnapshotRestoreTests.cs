@@ -1,3 +1,5 @@
+using Detector.Scoring.Tests.Detectors;
+using Detector.TestSupport;
 using Xunit;
 
 namespace Detector.Scoring.Tests.Engine;
@@ -73,30 +75,55 @@ public sealed class SnapshotRestoreTests
     [Theory]
     [InlineData(3)]
     [InlineData(2)]
-    public void A_fresh_shard_restored_from_every_agent_and_the_groups_scores_the_rest_of_the_stream_as_if_never_interrupted(int cutDivisor)
+    public void After_a_crash_a_fresh_shard_restored_from_the_checkpoint_scores_the_replayed_input_as_the_first_pass_did(int cutDivisor)
     {
         var fleet = Fleet.Instance;
         var events = fleet.TestEvents();
-        var straight = new ShardRun(fleet.Model).Feed(events).Results;
         int cut = events.Count / cutDivisor;
         var run = new ShardRun(fleet.Model).Feed(events.Take(cut));
         var snapshots = run.Shard.Snapshot(run.Shard.Agents.Select(a => a.Agent).ToList()).ToList();
         using var groups = new MemoryStream();
         using (var w = new BinaryWriter(groups, System.Text.Encoding.UTF8, leaveOpen: true))
             run.Shard.WriteGroups(w);
+        // The first pass goes on past the checkpoint, and its uses reach the shared binding table, before the crash.
+        var first = run.Feed(events.Skip(cut)).Results.Skip(cut).ToList();
 
-        // A restarted worker: a new shard of the same model, rebuilt from the checkpoint alone.
+        // The restarted worker: a new shard of the same model (and the same shared table), rebuilt from the checkpoint alone.
         var restarted = run.Restart();
         foreach (var (_, snapshot) in snapshots)
             restarted.Restore(snapshot);
         groups.Position = 0;
         Assert.True(restarted.RestoreGroups(new BinaryReader(groups)));
+        var replayed = run.Feed(events.Skip(cut)).Results.Skip(events.Count).ToList();
+
+        Assert.Equal(first.Select(r => r.Risk), replayed.Select(r => r.Risk));
+        Assert.Equal(first.SelectMany(r => r.AlertFacts), replayed.SelectMany(r => r.AlertFacts));
+        Assert.NotEmpty(replayed.SelectMany(r => r.Alerts));
+    }
+
+    [Fact]
+    public void A_stale_credential_use_read_again_after_a_crash_is_flagged_again_though_the_shared_table_already_saw_it()
+    {
+        // The owning session itself takes the credential up again four hours after it went quiet: its own
+        // uses refresh the shared binding, so by the restart the table holds the very use being replayed.
+        string agent = Habits.Agent("billing", 1), session = Habits.SessionId(agent, Habits.TestDay, 9);
+        var step = ScriptedStep.Read("read_invoice") with { CredentialId = "cred-morning", CredentialExpiresIn = TimeSpan.FromHours(12) };
+        var events = new EventScript("t")
+            .Session(agent, session, EventScript.At(Habits.TestDay, 9), [step, step, step])
+            .Session(agent, session, EventScript.At(Habits.TestDay, 13), [step, step])
+            .Events;
+        int cut = 3; // the checkpoint falls between the morning's uses and the afternoon's
+        var run = new ShardRun(Fleet.Instance.Model).Feed(events.Take(cut));
+        var (_, snapshot) = run.Shard.Snapshot([events[0].Agent]).Single();
+        run.Feed(events.Skip(cut));
+        Assert.True(FlaggedStale(run.Shard, events[^1]));
+
+        var restarted = run.Restart();
+        restarted.Restore(snapshot);
         run.Feed(events.Skip(cut));
 
-        var rest = Enumerable.Range(cut, events.Count - cut).ToList();
-        Assert.Equal(rest.Select(i => straight[i].Risk), rest.Select(i => run.Results[i].Risk));
-        Assert.Equal(rest.SelectMany(i => straight[i].AlertFacts), rest.SelectMany(i => run.Results[i].AlertFacts));
-        Assert.NotEmpty(rest.SelectMany(i => run.Results[i].Alerts));
+        Assert.True(FlaggedStale(restarted, events[^1]));
+        Assert.Equal(run.Results.Skip(cut).Take(events.Count - cut).Select(r => r.Risk), run.Results.Skip(events.Count).Select(r => r.Risk));
     }
 
     [Fact]
@@ -127,6 +154,10 @@ public sealed class SnapshotRestoreTests
 
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
     }
+
+    private static bool FlaggedStale(Detector.Scoring.Engine.EngineShard shard, Detector.Domain.Events.ToolEvent last) =>
+        shard.OpenSessions.Single(s => s.Key == last.SessionKey).Evidence.Steps
+            .Any(step => step.Finding.Kind == Detector.Scoring.Evidence.EvidenceKind.CredentialMisuse && step.Finding.Subject!.Contains("used again", StringComparison.Ordinal));
 
     private static byte[] GroupBytes(Detector.Scoring.Engine.EngineShard shard)
     {
