@@ -12,9 +12,12 @@ namespace Detector.Kafka.Bindings;
 /// </summary>
 internal static class BindingCodec
 {
-    private const byte Version = 3;
+    private const byte Version = 4;
 
-    /// <summary>The previous version: a credential's owning session as its id rather than its hash; otherwise the same.</summary>
+    /// <summary>The previous version: a session's group as an index into its writer's table (not portable: read as unknown); otherwise the same.</summary>
+    private const byte GroupIndexVersion = 3;
+
+    /// <summary>The version before: also a credential's owning session as its id rather than its hash.</summary>
     private const byte SessionIdVersion = 2;
 
     /// <summary>A credential's key as text (the publisher's throttle is keyed by it too).</summary>
@@ -42,7 +45,8 @@ internal static class BindingCodec
     {
         w.Write(b.Session.Agent.Value);
         w.Write(b.Session.Session.Value);
-        w.Write(b.Group);
+        w.Write(b.Group is not null);
+        w.Write(b.Group ?? "");
         w.Write(b.Intent is not null);
         w.Write(b.Intent ?? "");
         w.Write(b.Tenant is not null);
@@ -56,7 +60,7 @@ internal static class BindingCodec
     {
         using var r = new BinaryReader(new MemoryStream(value, writable: false));
         byte version = r.ReadByte();
-        if (version is not (Version or SessionIdVersion))
+        if (version is not (Version or GroupIndexVersion or SessionIdVersion))
             throw new InvalidDataException($"unsupported binding record version {version}");
         if (key.Length > 2 && key[0] == 'c' && key[1] == '\n')
         {
@@ -73,14 +77,23 @@ internal static class BindingCodec
         if (key.Length > 2 && key[0] == 's' && key[1] == '\n')
         {
             var session = new SessionKey(new AgentId(r.ReadString()), new SessionId(r.ReadString()));
-            int group = r.ReadInt32();
-            bool hasIntent = r.ReadBoolean();
-            string intent = r.ReadString();
-            bool hasTenant = r.ReadBoolean();
-            string tenant = r.ReadString();
-            return new SessionBinding(session, group, hasIntent ? intent : null, hasTenant ? tenant : null, new EventTime(r.ReadInt64()), new EventTime(r.ReadInt64()));
+            string? group = null;
+            if (version == Version)
+                group = ReadOptional(r);
+            else
+                r.ReadInt32(); // older workers wrote their own table's index, which names no group here: unknown
+            string? intent = ReadOptional(r);
+            string? tenant = ReadOptional(r);
+            return new SessionBinding(session, group, intent, tenant, new EventTime(r.ReadInt64()), new EventTime(r.ReadInt64()));
         }
         return null;
+    }
+
+    private static string? ReadOptional(BinaryReader r)
+    {
+        bool present = r.ReadBoolean();
+        string value = r.ReadString();
+        return present ? value : null;
     }
 
     private static byte[] Write(Action<BinaryWriter> body)

@@ -44,7 +44,7 @@ public sealed class DelegationDetector : IDetector
             c.Session.Intent = e.Intent;
             c.Session.ParentAgent = e.ParentAgent;
             c.Session.ParentSession = e.ParentSession;
-            c.Bindings.RecordSession(new SessionBinding(e.SessionKey, c.Agent.Group, e.Intent, e.Tenant, e.Time, e.Time));
+            c.Bindings.RecordSession(new SessionBinding(e.SessionKey, c.Group.Name, e.Intent, e.Tenant, e.Time, e.Time));
         }
         if (!e.IsDelegated || e.Action == ToolAction.Unknown || !c.LearnsBaselines)
             return;
@@ -60,7 +60,7 @@ public sealed class DelegationDetector : IDetector
     {
         var e = c.Event;
         SessionBinding? parent = e.ParentAgent.IsEmpty || e.ParentSession.IsEmpty ? null : c.Bindings.FindSession(e.ParentAgent, e.ParentSession);
-        var group = parent is not null && parent.Group < c.Groups.Groups.Count ? c.Groups[parent.Group] : c.Group;
+        var group = parent?.Group is { } name ? c.Groups[c.Groups.IndexOf(name)] : c.Group;
         string? intent = parent?.Intent ?? e.Intent;
         return (group, intent is null ? 0 : IntentPattern.Key(intent), intent);
     }

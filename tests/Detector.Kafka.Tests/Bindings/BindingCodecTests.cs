@@ -38,9 +38,32 @@ public sealed class BindingCodecTests
     [Fact]
     public void A_session_binding_round_trips()
     {
-        var binding = new SessionBinding(Owner, 3, "pay approved invoices", null, Noon, Noon + TimeSpan.FromMinutes(9));
+        var binding = new SessionBinding(Owner, "payments", "pay approved invoices", null, Noon, Noon + TimeSpan.FromMinutes(9));
 
         Assert.Equal(binding, BindingCodec.Read(BindingCodec.Key(binding), BindingCodec.Value(binding)));
+    }
+
+    [Fact]
+    public void A_session_binding_of_the_previous_version_reads_with_its_group_unknown()
+    {
+        // Version 3 carried the writer's group index, which means nothing in another worker's table.
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write((byte)3);
+            w.Write(Owner.Agent.Value);
+            w.Write(Owner.Session.Value);
+            w.Write(7);
+            w.Write(true);
+            w.Write("pay approved invoices");
+            w.Write(false);
+            w.Write("");
+            w.Write(Noon.UtcTicks);
+            w.Write(Noon.UtcTicks);
+        }
+        var expected = new SessionBinding(Owner, null, "pay approved invoices", null, Noon, Noon);
+
+        Assert.Equal(expected, BindingCodec.Read(BindingCodec.Key(expected), stream.ToArray()));
     }
 
     [Fact]
