@@ -46,9 +46,9 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
     /// <summary>Faults if following the topic failed after start (the table no longer follows other workers).</summary>
     public Task Stopped => _follower.Stopped;
 
-    public CredentialBinding? FindCredential(string credentialId) => _inner.FindCredential(credentialId);
+    public CredentialBinding? FindCredential(string credentialId, EventTime? asOf = null) => _inner.FindCredential(credentialId, asOf);
 
-    public SessionBinding? FindSession(AgentId agent, SessionId session) => _inner.FindSession(agent, session);
+    public SessionBinding? FindSession(AgentId agent, SessionId session, EventTime? asOf = null) => _inner.FindSession(agent, session, asOf);
 
     public (long Count, long Evicted) Size => _inner.Size;
 

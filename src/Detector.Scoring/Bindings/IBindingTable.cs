@@ -1,4 +1,5 @@
 using Detector.Domain.Identity;
+using Detector.Domain.Time;
 
 namespace Detector.Scoring.Bindings;
 
@@ -10,12 +11,18 @@ namespace Detector.Scoring.Bindings;
 /// </summary>
 public interface IBindingTable
 {
-    CredentialBinding? FindCredential(string credentialId);
+    /// <param name="asOf">
+    /// The time of the event asking: a binding that had outlived the retention by then is not returned,
+    /// whether or not eviction (lazy, in write order) has reached it, so a lookup does not depend on how
+    /// far the table has advanced meanwhile (a replay after a crash asks again). Null returns what is held.
+    /// </param>
+    CredentialBinding? FindCredential(string credentialId, EventTime? asOf = null);
 
     /// <summary>Binds an unseen credential to its first owner, or refreshes its last use and expiry.</summary>
     void RecordCredential(string credentialId, CredentialBinding binding);
 
-    SessionBinding? FindSession(AgentId agent, SessionId session);
+    /// <param name="asOf">As for <see cref="FindCredential"/>.</param>
+    SessionBinding? FindSession(AgentId agent, SessionId session, EventTime? asOf = null);
 
     void RecordSession(SessionBinding binding);
 

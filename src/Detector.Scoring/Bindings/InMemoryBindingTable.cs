@@ -1,5 +1,6 @@
 using Detector.Domain.Identity;
 using Detector.Domain.Ingest;
+using Detector.Domain.Time;
 using Detector.Scoring.Engine;
 using Detector.Scoring.State;
 
@@ -11,6 +12,9 @@ namespace Detector.Scoring.Bindings;
 /// ones arrive, oldest first, so memory follows the recent workload rather than the cap. Credentials
 /// are keyed by a 64-bit stable hash of their id (as the dedup window keys event ids): a collision
 /// over a million credentials has a chance near 3e-8, and it saves holding a day of id strings.
+/// A lookup as of an event's time ignores bindings that had expired by then, so what it sees depends
+/// neither on how far eviction (lazy, in write order) has got nor on a late copy from the shared topic
+/// bringing back one that had been evicted here.
 /// </summary>
 public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeSpan sessionRetention) : IBindingTable
 {
@@ -36,10 +40,10 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
     /// <summary>Bindings dropped because they outlived the retention.</summary>
     public long Expired { get; private set; }
 
-    public CredentialBinding? FindCredential(string credentialId)
+    public CredentialBinding? FindCredential(string credentialId, EventTime? asOf = null)
     {
         lock (_lock)
-            return _credentials.TryPeek(StableHash.Of(credentialId), out var b) ? b : null;
+            return _credentials.TryPeek(StableHash.Of(credentialId), out var b) && (asOf is not { } t || b.LastUse >= t - retention) ? b : null;
     }
 
     public void RecordCredential(string credentialId, CredentialBinding binding)
@@ -56,10 +60,10 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
         }
     }
 
-    public SessionBinding? FindSession(AgentId agent, SessionId session)
+    public SessionBinding? FindSession(AgentId agent, SessionId session, EventTime? asOf = null)
     {
         lock (_lock)
-            return _sessions.TryPeek(new SessionKey(agent, session), out var b) ? b : null;
+            return _sessions.TryPeek(new SessionKey(agent, session), out var b) && (asOf is not { } t || b.LastSeen >= t - sessionRetention) ? b : null;
     }
 
     public void RecordSession(SessionBinding binding)

@@ -1,3 +1,4 @@
+using Detector.Domain.Time;
 using Detector.Domain.Identity;
 
 namespace Detector.Scoring.Bindings;
@@ -8,13 +9,13 @@ namespace Detector.Scoring.Bindings;
 /// </summary>
 public sealed class ReadOnlyBindingTable(IBindingTable inner) : IBindingTable
 {
-    public CredentialBinding? FindCredential(string credentialId) => inner.FindCredential(credentialId);
+    public CredentialBinding? FindCredential(string credentialId, EventTime? asOf = null) => inner.FindCredential(credentialId, asOf);
 
     public void RecordCredential(string credentialId, CredentialBinding binding)
     {
     }
 
-    public SessionBinding? FindSession(AgentId agent, SessionId session) => inner.FindSession(agent, session);
+    public SessionBinding? FindSession(AgentId agent, SessionId session, EventTime? asOf = null) => inner.FindSession(agent, session, asOf);
 
     public void RecordSession(SessionBinding binding)
     {

@@ -25,7 +25,7 @@ public sealed class CredentialDetector : IDetector
         var e = c.Event;
         if (e.CredentialId is not { } id)
             return;
-        var binding = c.Bindings.FindCredential(id);
+        var binding = c.Bindings.FindCredential(id, e.Time);
         c.CredentialBinding = binding;
         var verdict = Judge(c, binding);
         c.Credential = verdict.Foreign ? Rules.CredentialStatus.Foreign

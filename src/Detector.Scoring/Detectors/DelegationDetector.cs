@@ -59,7 +59,7 @@ public sealed class DelegationDetector : IDetector
     private static (PeerGroupProfile Group, ulong Intent, string? Text) Parent(EventContext c)
     {
         var e = c.Event;
-        SessionBinding? parent = e.ParentAgent.IsEmpty || e.ParentSession.IsEmpty ? null : c.Bindings.FindSession(e.ParentAgent, e.ParentSession);
+        SessionBinding? parent = e.ParentAgent.IsEmpty || e.ParentSession.IsEmpty ? null : c.Bindings.FindSession(e.ParentAgent, e.ParentSession, e.Time);
         var group = parent?.Group is { } name ? c.Groups[c.Groups.IndexOf(name)] : c.Group;
         string? intent = parent?.Intent ?? e.Intent;
         return (group, intent is null ? 0 : IntentPattern.Key(intent), intent);

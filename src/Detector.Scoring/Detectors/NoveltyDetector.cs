@@ -95,7 +95,7 @@ public sealed class NoveltyDetector : IDetector
         var e = c.Event;
         if (e.ParentAgent.IsEmpty || e.ParentSession.IsEmpty)
             return false;
-        return c.Bindings.FindSession(e.ParentAgent, e.ParentSession) is { Tenant: { } tenant } && string.Equals(tenant, e.Tenant, StringComparison.Ordinal);
+        return c.Bindings.FindSession(e.ParentAgent, e.ParentSession, e.Time) is { Tenant: { } tenant } && string.Equals(tenant, e.Tenant, StringComparison.Ordinal);
     }
 
     /// <summary>Scores one value; returns whether it is new for the agent.</summary>

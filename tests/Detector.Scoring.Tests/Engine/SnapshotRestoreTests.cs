@@ -11,6 +11,9 @@ namespace Detector.Scoring.Tests.Engine;
 /// </summary>
 public sealed class SnapshotRestoreTests
 {
+    /// <summary>Events the first pass scores after the checkpoint before it crashes (a checkpoint interval's worth).</summary>
+    private const int FirstPassPastCheckpoint = 300;
+
     [Fact]
     public void An_attack_interrupted_just_before_its_alert_alerts_at_the_same_step_with_the_same_risk_after_restore()
     {
@@ -79,14 +82,15 @@ public sealed class SnapshotRestoreTests
     {
         var fleet = Fleet.Instance;
         var events = fleet.TestEvents();
+        var straight = new ShardRun(fleet.Model).Feed(events).Results;
         int cut = events.Count / cutDivisor;
         var run = new ShardRun(fleet.Model).Feed(events.Take(cut));
         var snapshots = run.Shard.Snapshot(run.Shard.Agents.Select(a => a.Agent).ToList()).ToList();
         using var groups = new MemoryStream();
         using (var w = new BinaryWriter(groups, System.Text.Encoding.UTF8, leaveOpen: true))
             run.Shard.WriteGroups(w);
-        // The first pass goes on past the checkpoint, and its uses reach the shared binding table, before the crash.
-        var first = run.Feed(events.Skip(cut)).Results.Skip(cut).ToList();
+        // The first pass goes on past the checkpoint, its uses reaching the shared binding table, until the crash.
+        run.Feed(events.Skip(cut).Take(FirstPassPastCheckpoint));
 
         // The restarted worker: a new shard of the same model (and the same shared table), rebuilt from the checkpoint alone.
         var restarted = run.Restart();
@@ -94,10 +98,11 @@ public sealed class SnapshotRestoreTests
             restarted.Restore(snapshot);
         groups.Position = 0;
         Assert.True(restarted.RestoreGroups(new BinaryReader(groups)));
-        var replayed = run.Feed(events.Skip(cut)).Results.Skip(events.Count).ToList();
+        var replayed = run.Feed(events.Skip(cut)).Results.Skip(cut + FirstPassPastCheckpoint).ToList();
 
-        Assert.Equal(first.Select(r => r.Risk), replayed.Select(r => r.Risk));
-        Assert.Equal(first.SelectMany(r => r.AlertFacts), replayed.SelectMany(r => r.AlertFacts));
+        var rest = straight.Skip(cut).ToList();
+        Assert.Equal(rest.Select(r => r.Risk), replayed.Select(r => r.Risk));
+        Assert.Equal(rest.SelectMany(r => r.AlertFacts), replayed.SelectMany(r => r.AlertFacts));
         Assert.NotEmpty(replayed.SelectMany(r => r.Alerts));
     }
 
@@ -124,6 +129,28 @@ public sealed class SnapshotRestoreTests
 
         Assert.True(FlaggedStale(restarted, events[^1]));
         Assert.Equal(run.Results.Skip(cut).Take(events.Count - cut).Select(r => r.Risk), run.Results.Skip(events.Count).Select(r => r.Risk));
+    }
+
+    [Fact]
+    public void Taking_checkpoints_between_any_two_events_changes_no_score()
+    {
+        var fleet = Fleet.Instance;
+        var events = fleet.TestEvents();
+        var straight = new ShardRun(fleet.Model).Feed(events).Results;
+        var run = new ShardRun(fleet.Model);
+        for (int i = 0; i < events.Count; i++)
+        {
+            run.Feed([events[i]]);
+            if (i % 7 == 3)
+            {
+                _ = run.Shard.Snapshot(run.Shard.TakeDirtyAgents()).ToList();
+                using var groups = new BinaryWriter(new MemoryStream());
+                run.Shard.WriteGroups(groups);
+            }
+        }
+
+        Assert.Equal(straight.Select(r => r.Risk), run.Results.Select(r => r.Risk));
+        Assert.Equal(straight.SelectMany(r => r.AlertFacts), run.Results.SelectMany(r => r.AlertFacts));
     }
 
     [Fact]
