@@ -52,6 +52,11 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
 
     public (long Count, long Evicted) Size => _inner.Size;
 
+    /// <summary>Shared by the partitions this worker holds; not yet published to other workers (each learns its own).</summary>
+    public void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at) => _inner.RecordAdoption(group, value, agent, at);
+
+    public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) => _inner.OtherAdopters(group, value, agent, asOf);
+
     public void RecordCredential(string credentialId, CredentialBinding binding)
     {
         bool publish;

@@ -26,6 +26,12 @@ public interface IBindingTable
 
     void RecordSession(SessionBinding binding);
 
+    /// <summary>Records that a member of a group took up a value new to the group (see <see cref="AdoptionTable"/>).</summary>
+    void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at);
+
+    /// <summary>Members other than <paramref name="agent"/> that took the value up by <paramref name="asOf"/>, while its adoption is recent.</summary>
+    int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf);
+
     /// <summary>Entries held and evicted (idle-first) since start.</summary>
     (long Count, long Evicted) Size { get; }
 }

@@ -21,6 +21,7 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
     private readonly Lock _lock = new();
     private readonly BoundedLruMap<ulong, CredentialBinding> _credentials = new(capacity);
     private readonly BoundedLruMap<SessionKey, SessionBinding> _sessions = new(capacity);
+    private readonly AdoptionTable _adoptions = new();
 
     /// <summary>
     /// Credentials are kept <see cref="EngineOptions.BindingRetention"/> past their last use (a replay is
@@ -79,6 +80,10 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
             }
         }
     }
+
+    public void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at) => _adoptions.Record(group, value, agent, at);
+
+    public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) => _adoptions.OtherAdopters(group, value, agent, asOf);
 
     public (long Count, long Evicted) Size
     {

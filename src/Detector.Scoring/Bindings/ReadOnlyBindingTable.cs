@@ -1,5 +1,5 @@
-using Detector.Domain.Time;
 using Detector.Domain.Identity;
+using Detector.Domain.Time;
 
 namespace Detector.Scoring.Bindings;
 
@@ -20,6 +20,12 @@ public sealed class ReadOnlyBindingTable(IBindingTable inner) : IBindingTable
     public void RecordSession(SessionBinding binding)
     {
     }
+
+    public void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at)
+    {
+    }
+
+    public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) => inner.OtherAdopters(group, value, agent, asOf);
 
     public (long Count, long Evicted) Size => inner.Size;
 }

@@ -107,8 +107,16 @@ public sealed class EventContext
     /// Whether a value is one the group met lately and other members took up within days: a change of
     /// the role, information rather than evidence. The agent's own adoption does not count towards it.
     /// </summary>
-    public bool IsRoleWide(NoveltyCategory category, ulong key) =>
-        Group.Newcomers.OtherAdopters(GroupNewcomers.Key(category, key), Agent.Key, Event.Time) >= GroupNewcomers.RolloutAdopters;
+    /// <remarks>
+    /// The shard's own record is read first; the shared adoption table adds members scored in other
+    /// partitions, which the shard never sees.
+    /// </remarks>
+    public bool IsRoleWide(NoveltyCategory category, ulong key)
+    {
+        ulong value = GroupNewcomers.Key(category, key);
+        return Group.Newcomers.OtherAdopters(value, Agent.Key, Event.Time) >= GroupNewcomers.RolloutAdopters
+            || Bindings.OtherAdopters(Group.Key, value, Agent.Key, Event.Time) >= GroupNewcomers.RolloutAdopters;
+    }
 
     /// <summary>What the policy rules may test about this step, from the event and the detectors' verdicts.</summary>
     public Rules.StepFacts Facts() => new()

@@ -201,8 +201,7 @@ public sealed class NoveltyDetector : IDetector
         {
             // A flagged session teaches no baseline, but who took up a new tool or tenant is a record of
             // distinct agents that one hijacked agent cannot inflate, and it is how a role-wide rollout is seen.
-            if (category is NoveltyCategory.Tool or NoveltyCategory.Tenant && !c.Agent.Novelty.Contains(category, key)
-                && group.Newcomers.Adopt(GroupNewcomers.Key(category, key), c.Agent.Key, c.Event.Time, newToGroup: group.Users(category, key) == 0))
+            if (category is NoveltyCategory.Tool or NoveltyCategory.Tenant && !c.Agent.Novelty.Contains(category, key) && Adopt(c, category, key))
                 group.AddUser(category, key);
             return;
         }
@@ -214,8 +213,19 @@ public sealed class NoveltyDetector : IDetector
         group.PeerKnownShare(category).Observe(group.Users(category, key) > 0);
         if (category == NoveltyCategory.TransferDestination)
             group.ApprovedNovelTransfers.Observe(c.Event.ApprovalId is not null);
-        group.Newcomers.Adopt(GroupNewcomers.Key(category, key), c.Agent.Key, c.Event.Time, newToGroup: group.Users(category, key) == 0);
+        Adopt(c, category, key);
         group.AddUser(category, key);
+    }
+
+    /// <summary>Notes the agent among a new value's adopters, in the shard's group and, when it is one, in the shared table.</summary>
+    private static bool Adopt(EventContext c, NoveltyCategory category, ulong key)
+    {
+        var group = c.Group;
+        ulong value = GroupNewcomers.Key(category, key);
+        if (!group.Newcomers.Adopt(value, c.Agent.Key, c.Event.Time, newToGroup: group.Users(category, key) == 0))
+            return false;
+        c.Bindings.RecordAdoption(group.Key, value, c.Agent.Key, c.Event.Time);
+        return true;
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ public sealed class GroupNewcomers
     public const int RolloutAdopters = 1;
 
     private static readonly TimeSpan Founding = TimeSpan.FromDays(1);
-    private const int Slots = 32;
+    /// <summary>Values tracked per group (the shared <see cref="Bindings.AdoptionTable"/> keeps as many).</summary>
+    public const int Slots = 32;
 
     /// <summary>Distinct adopters remembered per value: enough to tell whether any besides the asking agent reach <see cref="RolloutAdopters"/>.</summary>
     private const int Remembered = RolloutAdopters + 1;

@@ -25,6 +25,7 @@ public sealed class PeerGroupProfile
     public PeerGroupProfile(string name)
     {
         Name = name;
+        Key = Keys.Of(name);
         _users = new CountMinSketch[NoveltyBaseline.CategoryCount];
         for (int i = 0; i < _users.Length; i++)
             _users[i] = new CountMinSketch(epsilon: 0.002, delta: 0.01);
@@ -36,6 +37,7 @@ public sealed class PeerGroupProfile
     private PeerGroupProfile(string name, CountMinSketch[] users, NoveltyRate[] rates, NoveltyRate[] peerKnown, SequenceBaseline sequence)
     {
         Name = name;
+        Key = Keys.Of(name);
         _users = users;
         _rates = rates;
         _peerKnown = peerKnown;
@@ -43,6 +45,9 @@ public sealed class PeerGroupProfile
     }
 
     public string Name { get; }
+
+    /// <summary>Stable hash of the name: how shared tables refer to the group (indexes are local to a shard).</summary>
+    public ulong Key { get; }
 
     public int Members { get; set; }
 
