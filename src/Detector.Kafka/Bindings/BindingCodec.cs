@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Detector.Domain.Identity;
 using Detector.Domain.Time;
@@ -6,8 +7,9 @@ using Detector.Scoring.Bindings;
 namespace Detector.Kafka.Bindings;
 
 /// <summary>
-/// Keys and values of the binding table topic. Keys: <c>c\n{credential}</c> and
-/// <c>s\n{agent}\n{session}</c> (compaction keeps the latest of each). Values: a version byte, then the
+/// Keys and values of the binding table topic. Keys: <c>c\n{credential}</c>,
+/// <c>s\n{agent}\n{session}</c> and <c>a\n{group}\n{value}</c> (an adoption; hex hashes). Compaction
+/// keeps the latest of each; workers of earlier versions skip the adoption kind. Values: a version byte, then the
 /// binding's fields.
 /// </summary>
 internal static class BindingCodec
@@ -29,6 +31,18 @@ internal static class BindingCodec
     public static byte[] Key(string credentialId) => Encoding.UTF8.GetBytes(CredentialKey(credentialId));
 
     public static byte[] Key(SessionBinding b) => Encoding.UTF8.GetBytes(SessionKey(b));
+
+    public static byte[] Key(ulong group, ulong value) => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"a\n{group:x16}\n{value:x16}"));
+
+    public static byte[] Value(ulong group, ulong value, Adoption a) => Write(w =>
+    {
+        w.Write(group);
+        w.Write(value);
+        w.Write(a.First);
+        w.Write(a.FirstAt.UtcTicks);
+        w.Write(a.Second);
+        w.Write(a.SecondAt.UtcTicks);
+    });
 
     public static byte[] Value(string credentialId, CredentialBinding b) => Write(w =>
     {
@@ -55,7 +69,7 @@ internal static class BindingCodec
         w.Write(b.LastSeen.UtcTicks);
     });
 
-    /// <summary>Decodes a record into a <see cref="CredentialEntry"/> or a session binding; null for a key of another kind.</summary>
+    /// <summary>Decodes a record into a <see cref="CredentialEntry"/>, a session binding or an <see cref="AdoptionEntry"/>; null for a key of another kind.</summary>
     public static object? Read(byte[] key, byte[] value)
     {
         using var r = new BinaryReader(new MemoryStream(value, writable: false));
@@ -73,6 +87,13 @@ internal static class BindingCodec
             bool hasExpiry = r.ReadBoolean();
             long expiry = r.ReadInt64();
             return new CredentialEntry(id, new CredentialBinding(owner, ownerSession, first, last, hasExpiry ? new EventTime(expiry) : null));
+        }
+        if (key.Length > 2 && key[0] == 'a' && key[1] == '\n' && version == Version)
+        {
+            ulong group = r.ReadUInt64();
+            ulong newcomer = r.ReadUInt64();
+            var adoption = new Adoption(r.ReadUInt64(), new EventTime(r.ReadInt64()), r.ReadUInt64(), new EventTime(r.ReadInt64()));
+            return new AdoptionEntry(group, newcomer, adoption);
         }
         if (key.Length > 2 && key[0] == 's' && key[1] == '\n')
         {

@@ -52,8 +52,18 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
 
     public (long Count, long Evicted) Size => _inner.Size;
 
-    /// <summary>Shared by the partitions this worker holds; not yet published to other workers (each learns its own).</summary>
-    public void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at) => _inner.RecordAdoption(group, value, agent, at);
+    /// <summary>Adoptions are rare (a member taking up a value new to its group): each goes out at once, as the value's earliest adopters.</summary>
+    public void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at)
+    {
+        Adoption? adoption;
+        lock (_lock)
+        {
+            _inner.RecordAdoption(group, value, agent, at);
+            adoption = _inner.FindAdoption(group, value);
+        }
+        if (adoption is { } a)
+            Publish(BindingCodec.Key(group, value), BindingCodec.Value(group, value, a));
+    }
 
     public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) => _inner.OtherAdopters(group, value, agent, asOf);
 
@@ -99,6 +109,12 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
                     var merged = local is { } known ? Merge(known, remote) : remote;
                     if (merged != local)
                         _inner.RecordCredential(id, merged);
+                    break;
+                case AdoptionEntry (var group, var newcomer, var adoption):
+                    // Keeping the earliest adopters, merging is the same whatever order records arrive in.
+                    _inner.RecordAdoption(group, newcomer, adoption.First, adoption.FirstAt);
+                    if (adoption.Second != 0)
+                        _inner.RecordAdoption(group, newcomer, adoption.Second, adoption.SecondAt);
                     break;
                 case SessionBinding remoteSession:
                     var localSession = _inner.FindSession(remoteSession.Session.Agent, remoteSession.Session.Session);

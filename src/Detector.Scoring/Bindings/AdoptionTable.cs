@@ -49,6 +49,20 @@ public sealed class AdoptionTable
         }
     }
 
+    /// <summary>The value's earliest adopters as held (for publishing to other workers); null when it is not held.</summary>
+    public Adoption? Find(ulong group, ulong value)
+    {
+        if (_groups.TryGetValue(group, out var entries))
+        {
+            foreach (var e in entries)
+            {
+                if (e.Value == value)
+                    return e.Adoption;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Members other than <paramref name="agent"/> that had taken the value up by <paramref name="asOf"/>, while the adoption is recent.</summary>
     public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf)
     {

@@ -85,6 +85,9 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
 
     public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) => _adoptions.OtherAdopters(group, value, agent, asOf);
 
+    /// <summary>A value's earliest adopters as held, for publishing; null when not held.</summary>
+    public Adoption? FindAdoption(ulong group, ulong value) => _adoptions.Find(group, value);
+
     public (long Count, long Evicted) Size
     {
         get

@@ -44,6 +44,16 @@ public sealed class BindingCodecTests
     }
 
     [Fact]
+    public void An_adoption_round_trips_with_its_group_and_value()
+    {
+        var adoption = new Adoption(11, Noon, 22, Noon + TimeSpan.FromHours(1));
+
+        var entry = Assert.IsType<AdoptionEntry>(BindingCodec.Read(BindingCodec.Key(7, 42), BindingCodec.Value(7, 42, adoption)));
+
+        Assert.Equal(new AdoptionEntry(7, 42, adoption), entry);
+    }
+
+    [Fact]
     public void A_session_binding_of_the_previous_version_reads_with_its_group_unknown()
     {
         // Version 3 carried the writer's group index, which means nothing in another worker's table.

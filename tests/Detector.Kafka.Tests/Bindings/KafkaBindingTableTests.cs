@@ -45,6 +45,28 @@ public sealed class KafkaBindingTableTests
         Assert.Null(table.FindCredential("cred_bad"));
     }
 
+    [Fact]
+    public async Task An_adoption_one_worker_records_is_known_to_a_worker_that_starts_later()
+    {
+        using var cluster = MockCluster.Start(1);
+        var kafka = new KafkaOptions { BootstrapServers = cluster.BootstrapServers };
+        cluster.CreateTopic(kafka.Topics.Bindings, 1);
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(ClientConfigs.Producer(kafka, "test-bindings")).Build();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using (var first = new KafkaBindingTable(new InMemoryBindingTable(100), producer, kafka, NullLogger.Instance))
+        {
+            await first.StartAsync(deadline.Token);
+            first.RecordAdoption(group: 7, value: 42, agent: 1, Noon);
+            Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+        }
+
+        using var second = new KafkaBindingTable(new InMemoryBindingTable(100), producer, kafka, NullLogger.Instance);
+        await second.StartAsync(deadline.Token);
+
+        Assert.Equal(1, second.OtherAdopters(group: 7, value: 42, agent: 2, Noon + TimeSpan.FromHours(1)));
+        Assert.Equal(0, second.OtherAdopters(group: 7, value: 42, agent: 1, Noon + TimeSpan.FromHours(1)));
+    }
+
     /// <summary>A credential record as workers of binding record version 2 wrote it: the owning session by its id.</summary>
     private static byte[] PreviousVersionCredential(string id, string session)
     {
