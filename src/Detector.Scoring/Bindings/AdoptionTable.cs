@@ -49,7 +49,7 @@ public sealed class AdoptionTable
         }
     }
 
-    /// <summary>The value's earliest adopters as held (for publishing to other workers); null when it is not held.</summary>
+    /// <summary>The value's earliest adopters as held; null when it is not held.</summary>
     public Adoption? Find(ulong group, ulong value)
     {
         if (_groups.TryGetValue(group, out var entries))
@@ -64,17 +64,8 @@ public sealed class AdoptionTable
     }
 
     /// <summary>Members other than <paramref name="agent"/> that had taken the value up by <paramref name="asOf"/>, while the adoption is recent.</summary>
-    public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf)
-    {
-        if (!_groups.TryGetValue(group, out var entries))
-            return 0;
-        foreach (var e in entries)
-        {
-            if (e.Value == value)
-                return asOf - e.Adoption.FirstAt < GroupNewcomers.Recent ? e.Adoption.OthersThan(agent, asOf) : 0;
-        }
-        return 0;
-    }
+    public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) =>
+        Find(group, value) is { } a && asOf - a.FirstAt < GroupNewcomers.Recent ? a.OthersThan(agent, asOf) : 0;
 
     private readonly record struct Entry(ulong Value, Adoption Adoption);
 }

@@ -57,14 +57,14 @@ public sealed class CredentialDetector : IDetector
         if (binding is null)
         {
             c.Bindings.RecordCredential(id, new CredentialBinding(e.Agent, c.Session.IdHash, e.Time, e.Time, e.CredentialExpiresAt));
-            c.Agent.Credentials.Record(Keys.Of(id), e.Time);
+            c.Agent.Credentials.Record(c.CredentialKey, e.Time);
             return;
         }
         var bound = binding.Value;
         // The first owner keeps the binding; only its own uses refresh it, so a thief cannot launder it.
         bool ownUse = bound.IsOwnedBy(e.Agent, c.Session.IdHash);
         if (ownUse)
-            c.Agent.Credentials.Record(Keys.Of(id), e.Time);
+            c.Agent.Credentials.Record(c.CredentialKey, e.Time);
         bool newExpiry = e.CredentialExpiresAt is { } exp && exp != bound.ExpiresAt;
         if (ownUse && (e.Time - bound.LastUse >= RefreshEvery || newExpiry))
             c.Bindings.RecordCredential(id, bound with { LastUse = EventTime.Max(bound.LastUse, e.Time), ExpiresAt = e.CredentialExpiresAt ?? bound.ExpiresAt });
@@ -78,7 +78,7 @@ public sealed class CredentialDetector : IDetector
         bool foreign = binding is { } b && b.OwnerAgent != e.Agent;
         // The agent's own record is exact; the shared binding stands in when the agent has none (restored from the model, or crowded out).
         var lastUse = binding is { } own && !foreign
-            ? (c.Agent.Credentials.TryGetLastUse(Keys.Of(e.CredentialId!), out var mine) ? mine : own.LastUse)
+            ? (c.Agent.Credentials.TryGetLastUse(c.CredentialKey, out var mine) ? mine : own.LastUse)
             : e.Time;
         bool stale = e.Time - lastUse > c.Options.SessionIdleTimeout;
         // A session of the same agent picking up the credential while its owner is still active is a handover, not misuse.

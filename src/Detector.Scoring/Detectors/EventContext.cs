@@ -59,6 +59,9 @@ public sealed class EventContext
     /// <summary>Hash of the tenant, or 0 without one.</summary>
     public ulong TenantKey { get; private set; }
 
+    /// <summary>Hash of the credential id, or 0 without one.</summary>
+    public ulong CredentialKey { get; private set; }
+
     /// <summary>The novelty category the destination belongs to (transfers kept apart).</summary>
     public NoveltyCategory DestinationCategory => Event.Action == ToolAction.Transfer ? NoveltyCategory.TransferDestination : NoveltyCategory.OtherDestination;
 
@@ -159,6 +162,7 @@ public sealed class EventContext
         DestinationKey = e.Destination is null ? 0 : Keys.Of(e.Destination);
         DomainKey = e.Destination is null ? 0 : DestinationDomain.Key(e.Destination);
         TenantKey = e.Tenant is null ? 0 : Keys.Of(e.Tenant);
+        CredentialKey = e.CredentialId is null ? 0 : Keys.Of(e.CredentialId);
         DestinationIsNew = false;
         TenantIsNew = false;
         TenantIsForeign = false;
