@@ -86,9 +86,7 @@ public sealed class SnapshotRestoreTests
         int cut = events.Count / cutDivisor;
         var run = new ShardRun(fleet.Model).Feed(events.Take(cut));
         var snapshots = run.Shard.Snapshot(run.Shard.Agents.Select(a => a.Agent).ToList()).ToList();
-        using var groups = new MemoryStream();
-        using (var w = new BinaryWriter(groups, System.Text.Encoding.UTF8, leaveOpen: true))
-            run.Shard.WriteGroups(w);
+        byte[] groups = GroupsCheckpoint(run.Shard);
         // The first pass goes on past the checkpoint, its uses reaching the shared binding table, until the crash.
         run.Feed(events.Skip(cut).Take(FirstPassPastCheckpoint));
 
@@ -96,8 +94,7 @@ public sealed class SnapshotRestoreTests
         var restarted = run.Restart();
         foreach (var (_, snapshot) in snapshots)
             restarted.Restore(snapshot);
-        groups.Position = 0;
-        Assert.True(restarted.RestoreGroups(new BinaryReader(groups)));
+        Assert.True(restarted.RestoreGroups(new BinaryReader(new MemoryStream(groups))));
         var replayed = run.Feed(events.Skip(cut)).Results.Skip(cut + FirstPassPastCheckpoint).ToList();
 
         var rest = straight.Skip(cut).ToList();
@@ -144,8 +141,7 @@ public sealed class SnapshotRestoreTests
             if (i % 7 == 3)
             {
                 _ = run.Shard.Snapshot(run.Shard.TakeDirtyAgents()).ToList();
-                using var groups = new BinaryWriter(new MemoryStream());
-                run.Shard.WriteGroups(groups);
+                _ = GroupsCheckpoint(run.Shard);
             }
         }
 
@@ -158,14 +154,11 @@ public sealed class SnapshotRestoreTests
     {
         var fleet = Fleet.Instance;
         var run = new ShardRun(fleet.Model).Feed(fleet.TestEvents().Take(500));
-        using var groups = new MemoryStream();
-        using (var w = new BinaryWriter(groups, System.Text.Encoding.UTF8, leaveOpen: true))
-            run.Shard.WriteGroups(w);
+        byte[] groups = GroupsCheckpoint(run.Shard);
         var other = new ShardRun(fleet.Model with { Version = "another" });
         byte[] before = GroupBytes(other.Shard);
 
-        groups.Position = 0;
-        Assert.False(other.Shard.RestoreGroups(new BinaryReader(groups)));
+        Assert.False(other.Shard.RestoreGroups(new BinaryReader(new MemoryStream(groups))));
         Assert.Equal(before, GroupBytes(other.Shard));
         Assert.NotEqual(before, GroupBytes(run.Shard));
     }
@@ -185,6 +178,15 @@ public sealed class SnapshotRestoreTests
     private static bool FlaggedStale(Detector.Scoring.Engine.EngineShard shard, Detector.Domain.Events.ToolEvent last) =>
         shard.OpenSessions.Single(s => s.Key == last.SessionKey).Evidence.Steps
             .Any(step => step.Finding.Kind == Detector.Scoring.Evidence.EvidenceKind.CredentialMisuse && step.Finding.Subject!.Contains("used again", StringComparison.Ordinal));
+
+    /// <summary>The shard's peer groups as a checkpoint writes them.</summary>
+    private static byte[] GroupsCheckpoint(Detector.Scoring.Engine.EngineShard shard)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+            shard.WriteGroups(w);
+        return stream.ToArray();
+    }
 
     private static byte[] GroupBytes(Detector.Scoring.Engine.EngineShard shard)
     {
