@@ -56,7 +56,7 @@ public sealed class CredentialDetector : IDetector
         }
         if (binding is null)
         {
-            c.Bindings.RecordCredential(id, new CredentialBinding(e.Agent, c.Session.IdHash, e.Time, e.Time, e.CredentialExpiresAt));
+            c.Bindings.RecordCredential(id, new CredentialBinding(c.Agent.Agent, c.Session.IdHash, e.Time, e.Time, e.CredentialExpiresAt));
             c.Agent.Credentials.Record(c.CredentialKey, e.Time);
             return;
         }

@@ -43,7 +43,8 @@ public sealed class EventContext
     /// <summary>Whether this event opened its session.</summary>
     public bool NewSession { get; private set; }
 
-    public uint Tick { get; private set; }
+    /// <summary>The event's day, the seen sets' clock.</summary>
+    public ushort Tick { get; private set; }
 
     public ulong ToolKey { get; private set; }
 
@@ -156,7 +157,7 @@ public sealed class EventContext
         NewSession = newSession;
         LearnsBaselines = learnsBaselines;
         AgentMature = agent.IsMature(options.LearningEvents, options.LearningDays);
-        Tick = Ticks.Minutes(e.Time);
+        Tick = Ticks.SeenDay(e.Time);
         ToolKey = Keys.Of(e.Tool);
         ResourceKey = e.ResourceField.IsNull ? 0 : ResourcePattern.Hash(e.ResourceField);
         DestinationKey = e.Destination is null ? 0 : Keys.Of(e.Destination);

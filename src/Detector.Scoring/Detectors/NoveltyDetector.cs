@@ -1,6 +1,7 @@
 using Detector.Domain.Events;
 using Detector.Scoring.Evidence;
 using Detector.Scoring.Profiles;
+using Detector.Scoring.Statistics;
 
 namespace Detector.Scoring.Detectors;
 
@@ -51,7 +52,9 @@ public sealed class NoveltyDetector : IDetector
         if (c.TenantKey != 0 && !InParentTenant(c))
         {
             c.TenantIsNew = Check(c, findings, NoveltyCategory.Tenant, c.TenantKey, EvidenceKind.NewTenant, e.Tenant);
-            c.TenantIsForeign = (long)c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey) - c.Session.Chain.TenantUses.Of(c.TenantKey) < EstablishedUses;
+            // A saturated count is established whatever this session added.
+            uint uses = c.Agent.Novelty.CountOf(NoveltyCategory.Tenant, c.TenantKey);
+            c.TenantIsForeign = uses < SeenSet.MaxCount && (long)uses - c.Session.Chain.TenantUses.Of(c.TenantKey) < EstablishedUses;
             c.TenantRoleWide = c.TenantIsForeign && c.IsRoleWide(NoveltyCategory.Tenant, c.TenantKey);
         }
         CheckAction(c, findings);

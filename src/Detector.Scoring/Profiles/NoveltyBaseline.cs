@@ -6,7 +6,8 @@ namespace Detector.Scoring.Profiles;
 /// <summary>
 /// What an agent has touched (bounded seen sets of stable hashes) and how often it touches something
 /// new, per category. A seen set that overflows evicts its stalest key, which
-/// can later count as new once (a false novelty): its Evictions are the exposure. 128 slots: about 2 KB.
+/// can later count as new once (a false novelty): its Evictions are the exposure. At most 128 slots
+/// (1.5 KB); the sets grow with what the agent uses, so most agents hold far less.
 /// </summary>
 public sealed class NoveltyBaseline
 {
@@ -56,7 +57,7 @@ public sealed class NoveltyBaseline
     public uint CountOf(NoveltyCategory category, ulong key) => _seen[(int)category]?.CountOf(key) ?? 0;
 
     /// <summary>Records a use; returns true when the value was new.</summary>
-    public bool Observe(NoveltyCategory category, ulong key, uint tick)
+    public bool Observe(NoveltyCategory category, ulong key, ushort tick)
     {
         int c = (int)category;
         var seen = Seen(category);

@@ -7,7 +7,7 @@ namespace Detector.Scoring.Profiles;
 /// </summary>
 public sealed class SymbolTable
 {
-    private readonly ulong[] _keys;
+    private ulong[] _keys;
     // Large tables (peer groups) index by hash; an agent's few tools are faster to scan.
     private readonly Dictionary<ulong, int>? _index;
     private int _count;
@@ -15,7 +15,7 @@ public sealed class SymbolTable
     public SymbolTable(int alphabetSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(alphabetSize, 2);
-        _keys = new ulong[alphabetSize - 1];
+        _keys = new ulong[Math.Min(alphabetSize - 1, 4)];
         AlphabetSize = alphabetSize;
         _index = alphabetSize > 128 ? new Dictionary<ulong, int>() : null;
     }
@@ -48,9 +48,9 @@ public sealed class SymbolTable
         int s = Find(key);
         if (s >= 0)
             return s;
-        if (_count == _keys.Length)
+        if (_count == AlphabetSize - 1)
             return Other;
-        _keys[_count] = key;
+        Append(key);
         _index?.Add(key, _count);
         return _count++;
     }
@@ -74,10 +74,18 @@ public sealed class SymbolTable
             throw new InvalidDataException($"symbol table count {count} is out of range");
         for (int i = 0; i < count; i++)
         {
-            t._keys[i] = r.ReadUInt64();
+            t.Append(r.ReadUInt64());
             t._index?.Add(t._keys[i], i);
+            t._count++;
         }
-        t._count = count;
         return t;
+    }
+
+    // The key array doubles as tools arrive: most agents use a handful of the alphabet's symbols.
+    private void Append(ulong key)
+    {
+        if (_count == _keys.Length)
+            Array.Resize(ref _keys, Math.Min(_keys.Length * 2, AlphabetSize - 1));
+        _keys[_count] = key;
     }
 }

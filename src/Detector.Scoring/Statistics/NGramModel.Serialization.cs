@@ -8,7 +8,7 @@ public sealed partial class NGramModel
         StateFormat.WriteHeader(writer, StateTag.NGramModel, FormatVersion);
         writer.Write(_alphabetSize);
         writer.Write((byte)_order);
-        writer.Write(_slots.Length);
+        writer.Write(_capacity);
         // Only n-gram counts, in key order: context statistics follow from them, and equal models
         // write equal bytes whatever order they learned in. The sort buffers are checkpoint-time garbage.
         var keys = new uint[_used];

@@ -10,6 +10,30 @@ public sealed partial class NGramModel
             Halve();
     }
 
+    /// <summary>Doubles the table until <paramref name="adding"/> more slots keep it at most three-quarters full (or it is at capacity).</summary>
+    private void Reserve(int adding)
+    {
+        while (_slots.Length < _capacity && (_used + adding) * 4 > _slots.Length * 3)
+        {
+            var old = _slots;
+            _slots = new Slot[old.Length * 2];
+            foreach (var slot in old)
+            {
+                if (slot.Key != 0)
+                    _slots[FindFree(slot.Key)] = slot;
+            }
+        }
+    }
+
+    private int FindFree(uint key)
+    {
+        int mask = _slots.Length - 1;
+        int i = Home(key);
+        while (_slots[i].Key != 0)
+            i = (i + 1) & mask;
+        return i;
+    }
+
     private void Halve()
     {
         // 1. Halve the n-gram counts; the context statistics are rebuilt from them next.

@@ -16,11 +16,12 @@ namespace Detector.Scoring.Statistics;
 /// built from many agents) and when counts are halved; Kneser-Ney's continuation counts need the full
 /// set of left contexts.
 /// Storage: one open-addressing table of 16-byte slots (n-gram key, count, and, for a context, its
-/// follower total and distinct followers). When the table is three-quarters full, or the total reaches
+/// follower total and distinct followers), sized to what has been learned: it doubles as n-grams
+/// arrive, up to its capacity. When three-quarters of the capacity is used, or the total reaches
 /// 2^30, every count is halved (rounding down) and n-grams that fall to zero are dropped: rare
 /// transitions are forgotten first and old behaviour fades, and the context statistics are recomputed
-/// exactly from what remains. Merging is exact while the merged counts fit. 64 slots (about 1.1 KB
-/// with the symbol list) suit a per-agent bigram model; a peer-group trigram model wants thousands.
+/// exactly from what remains. Merging is exact while the merged counts fit. 64 slots at most (about
+/// 1.1 KB with the symbol list) suit a per-agent bigram model; a peer-group trigram model wants thousands.
 /// Symbols are 0..alphabetSize-1, at most 1022: 10 bits each, three per 32-bit key.
 /// </remarks>
 public sealed partial class NGramModel : IBinarySerializable<NGramModel>
@@ -37,13 +38,17 @@ public sealed partial class NGramModel : IBinarySerializable<NGramModel>
     private const uint Trigram = 3u << KindShift;
     private const long TotalLimit = 1L << 30;
 
+    // The table starts this small and doubles as n-grams arrive, up to its capacity.
+    private const int InitialSlots = 16;
+
     // Learn can add at most five slots (three n-grams and two contexts); keep that much room.
     private const int MaxNewSlotsPerStep = 5;
 
-    private readonly Slot[] _slots;
+    private Slot[] _slots;
     private readonly ushort[] _symbols;
     private readonly int _alphabetSize;
     private readonly int _order;
+    private readonly int _capacity;
     private readonly int _maxUsed;
     private int _used;
     private int _symbolCount;
@@ -60,7 +65,8 @@ public sealed partial class NGramModel : IBinarySerializable<NGramModel>
         Guard.InRange(capacity, 16, 1 << 24, nameof(capacity));
         _alphabetSize = alphabetSize;
         _order = order;
-        _slots = new Slot[capacity];
+        _capacity = capacity;
+        _slots = new Slot[Math.Min(capacity, InitialSlots)];
         _maxUsed = capacity / 4 * 3;
         _symbols = new ushort[Math.Min(alphabetSize, _maxUsed)];
     }
@@ -68,6 +74,9 @@ public sealed partial class NGramModel : IBinarySerializable<NGramModel>
     public int AlphabetSize => _alphabetSize;
 
     public int Order => _order;
+
+    /// <summary>Slots allocated now (grows with what is learned, up to the capacity).</summary>
+    public int Slots => _slots.Length;
 
     /// <summary>Symbols learned so far (halving forgets what it drops).</summary>
     public long Total => _total;
@@ -137,6 +146,7 @@ public sealed partial class NGramModel : IBinarySerializable<NGramModel>
 
     private void AddCount(uint key, uint count)
     {
+        Reserve(2);
         ref var slot = ref _slots[FindOrInsert(key)];
         bool isNew = slot.Count == 0;
         slot.Count += count;

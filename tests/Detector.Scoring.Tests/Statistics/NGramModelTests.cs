@@ -255,6 +255,29 @@ public sealed class NGramModelTests
     }
 
     [Fact]
+    public void The_table_grows_with_what_is_learned_and_keeps_every_count()
+    {
+        var growing = new NGramModel(alphabetSize: 12, order: 2, capacity: 1024);
+        Assert.Equal(16, growing.Slots);
+        var random = new Random(5);
+        var sessions = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, 6).Select(_ => random.Next(12)).ToArray()).ToArray();
+        foreach (var session in sessions)
+            Train(growing, session);
+        Assert.InRange(growing.Slots, 32, 512);
+
+        // Growth rehashes without losing a count: the sessions learned in reverse (another growth history) give the same model.
+        var copy = new NGramModel(alphabetSize: 12, order: 2, capacity: 1024);
+        foreach (var session in sessions.Reverse())
+            Train(copy, session);
+        for (int a = 0; a < 12; a++)
+        {
+            for (int b = 0; b < 12; b++)
+                Assert.Equal(growing.Predict(After(a), b), copy.Predict(After(a), b));
+        }
+        Assert.Equal(Serialized.Bytes(growing), Serialized.Bytes(copy));
+    }
+
+    [Fact]
     public void Predicting_and_learning_do_not_allocate()
     {
         var model = new NGramModel(alphabetSize: 32, order: 2, capacity: 256);

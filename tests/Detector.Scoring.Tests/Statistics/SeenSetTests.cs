@@ -32,7 +32,7 @@ public sealed class SeenSetTests
     {
         var set = new SeenSet(4, 4);
         for (ulong key = 1; key <= 4; key++)
-            set.Observe(key, (uint)key);
+            set.Observe(key, (ushort)key);
         set.Observe(1, 10);
 
         Assert.True(set.Observe(99, 11));
@@ -48,11 +48,11 @@ public sealed class SeenSetTests
     {
         // Eight everyday destinations used every tick among a stream of one-off ones.
         var set = new SeenSet(64, 8);
-        for (uint tick = 1; tick <= 5000; tick++)
+        for (ushort tick = 1; tick <= 5000; tick++)
         {
             for (ulong hot = 1; hot <= 8; hot++)
                 set.Observe(hot, tick);
-            Assert.True(set.Observe(1_000_000 + tick, tick));
+            Assert.True(set.Observe(1_000_000UL + tick, tick));
         }
         for (ulong hot = 1; hot <= 8; hot++)
             Assert.Equal(5000u, set.CountOf(hot));
@@ -100,8 +100,8 @@ public sealed class SeenSetTests
     public void A_round_trip_keeps_keys_counts_ticks_and_evictions()
     {
         var set = new SeenSet(16, 4);
-        for (uint i = 0; i < 40; i++)
-            set.Observe(i % 23, i);
+        for (ushort i = 0; i < 40; i++)
+            set.Observe(i % 23u, i);
         var copy = Serialized.RoundTrip(set);
 
         Assert.Equal(Serialized.Bytes(set), Serialized.Bytes(copy));
@@ -110,6 +110,68 @@ public sealed class SeenSetTests
         for (ulong key = 0; key < 23; key++)
             Assert.Equal(set.CountOf(key), copy.CountOf(key));
         Assert.Equal(set.Observe(500, 100), copy.Observe(500, 100));
+    }
+
+    [Fact]
+    public void The_table_grows_with_the_keys_held_up_to_its_capacity()
+    {
+        var set = new SeenSet(64, 8);
+        Assert.Equal(4, set.Slots);
+        for (ulong key = 0; key < 3; key++)
+            set.Observe(key, 1);
+        Assert.Equal(4, set.Slots);
+        for (ulong key = 3; key < 40; key++)
+            set.Observe(key, 1);
+        Assert.Equal(64, set.Slots);
+        for (ulong key = 0; key < 40; key++)
+            Assert.Equal(1u, set.CountOf(key));
+        for (ulong key = 40; key < 1000; key++)
+            set.Observe(key, 2);
+        Assert.Equal(64, set.Slots);
+        Assert.Equal(1000 - 64, set.Evictions);
+    }
+
+    [Fact]
+    public void A_count_saturates_instead_of_wrapping()
+    {
+        var set = new SeenSet(4, 4);
+        for (int i = 0; i < 70_000; i++)
+            set.Observe(7, 1);
+        Assert.Equal(SeenSet.MaxCount, set.CountOf(7));
+    }
+
+    [Fact]
+    public void A_set_written_in_format_1_reads_with_its_minute_ticks_as_days()
+    {
+        // Format 1: a full-size table, 32-bit counts, ticks in minutes (key 10 twice by minute 2,000; key 11 once at minute 100).
+        var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write((byte)6);
+            w.Write((byte)1);
+            w.Write(4); // capacity
+            w.Write(2); // probe limit
+            w.Write(0L); // evictions
+            w.Write(2); // keys held
+            foreach (var (slot, key, count, minute) in new[] { (1, 10UL, 2u, 2000u), (2, 11UL, 1u, 100u) })
+            {
+                w.Write(slot);
+                w.Write(key);
+                w.Write(count);
+                w.Write(minute);
+            }
+        }
+        var set = Serialized.Read<SeenSet>(stream.ToArray());
+
+        Assert.Equal(4, set.Capacity);
+        Assert.Equal(4, set.Slots);
+        Assert.Equal(2u, set.CountOf(10));
+        Assert.Equal(1u, set.CountOf(11));
+        // Key 11 (day 0) is staler than key 10 (day 1, and used more than the newcomers): full windows evict 11, never 10.
+        for (ulong key = 12; key < 112; key++)
+            set.Observe(key, 1);
+        Assert.Equal(0u, set.CountOf(11));
+        Assert.Equal(2u, set.CountOf(10));
     }
 
     [Theory]
@@ -126,6 +188,8 @@ public sealed class SeenSetTests
     {
         var set = new SeenSet(64, 8);
         ulong key = 0;
-        Assert.Equal(0, Allocations.Of(() => set.Observe(key++ % 100, (uint)key)));
+        for (ulong k = 0; k < 64; k++)
+            set.Observe(k, 1); // grown to its capacity: growing allocates, observing does not
+        Assert.Equal(0, Allocations.Of(() => set.Observe(key++ % 100, (ushort)key)));
     }
 }
