@@ -109,7 +109,11 @@ public sealed class ToolEventParser
     private void ApplyCatalog(ToolEvent e, Fields seen)
     {
         if (!_catalog.TryGet(e.Tool, out var entry))
+        {
+            if ((seen & Fields.Action) == 0)
+                e.Action = _catalog.InferredAction(e.Tool);
             return;
+        }
         if ((seen & Fields.Action) == 0)
             e.Action = entry.Action;
         if ((seen & Fields.Sensitivity) == 0)

@@ -29,7 +29,8 @@ public sealed class ToolEventParserTests
         Assert.Equal("spiffe://corp.example/agent/triage-1", e.Agent.Value);
         Assert.Equal("s-1", e.Session.Value);
         Assert.Equal("search_tickets", e.Tool);
-        Assert.Equal(ToolAction.Unknown, e.Action);
+        Assert.Equal(ToolAction.Read, e.Action); // what the tool's name says
+        Assert.Equal(Sensitivity.Unknown, e.Sensitivity);
         Assert.Equal(Outcome.Success, e.Outcome);
     }
 
@@ -155,7 +156,7 @@ public sealed class ToolEventParserTests
     }
 
     [Fact]
-    public void A_missing_action_comes_from_the_tool_catalog_and_an_explicit_one_wins()
+    public void A_missing_action_comes_from_the_tool_catalog_else_the_tools_name_and_an_explicit_one_wins()
     {
         var catalog = new ToolCatalog(new Dictionary<string, ToolCatalogEntry>
         {
@@ -167,6 +168,11 @@ public sealed class ToolEventParserTests
         Assert.Equal((ToolAction.Read, Sensitivity.Confidential), (explicitAction.Action, explicitAction.Sensitivity));
         var (_, unknown) = Parse(EventJson.Valid(tool: "other").Line(), catalog);
         Assert.Equal(ToolAction.Unknown, unknown.Action);
+        // Not in the catalog: the name's verb gives the action; nothing gives a sensitivity.
+        var (_, named) = Parse(EventJson.Valid(tool: "crm.update_contact").Line(), catalog);
+        Assert.Equal((ToolAction.Write, Sensitivity.Unknown), (named.Action, named.Sensitivity));
+        var (_, stated) = Parse(EventJson.Valid(tool: "crm.update_contact").With("action", "read").Line(), catalog);
+        Assert.Equal(ToolAction.Read, stated.Action);
     }
 
     [Fact]
