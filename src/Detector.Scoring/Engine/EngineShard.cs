@@ -121,7 +121,7 @@ public sealed class EngineShard : IScoringShard
         double risk = _engine.Model.Calibration.Risk(session.Statistic);
         // A policy rule's floor is a statement about risk too: the score never sits below its severity's threshold.
         if (session.RuleSeverity > Severity.None)
-            risk = Math.Max(risk, _engine.Thresholds.Of(session.RuleSeverity));
+            risk = _engine.Thresholds.Floor(risk, session.RuleSeverity);
         session.Risk = risk;
         session.MaxRisk = Math.Max(session.MaxRisk, risk);
 

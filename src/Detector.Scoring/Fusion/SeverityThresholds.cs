@@ -18,6 +18,21 @@ public sealed record SeverityThresholds(double Low, double Medium, double High, 
         _ => 0,
     };
 
+    /// <summary>
+    /// A learned risk lifted to the threshold of a policy rule's severity. Within the lower half of the
+    /// band up to the next threshold the sessions a rule lifts keep the order of their learned risk,
+    /// so the rule alone sits at the threshold and the rule with stronger learned evidence above it:
+    /// the severity is the rule's either way, but a ranking by risk does not see a block of ties.
+    /// </summary>
+    public double Floor(double risk, Severity floor)
+    {
+        double start = Of(floor);
+        if (risk >= start || start <= 0)
+            return Math.Max(risk, start);
+        double next = floor >= Severity.Critical ? 1 : Of(floor + 1);
+        return start + (next - start) * 0.5 * (Math.Max(risk, 0) / start);
+    }
+
     public Severity Classify(double risk) =>
         risk >= Critical ? Severity.Critical
         : risk >= High ? Severity.High

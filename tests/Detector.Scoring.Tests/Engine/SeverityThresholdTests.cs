@@ -1,6 +1,7 @@
 using Detector.Domain.Outputs;
 using Detector.Scoring.Bindings;
 using Detector.Scoring.Engine;
+using Detector.Scoring.Fusion;
 using Detector.Scoring.Model;
 using Xunit;
 
@@ -23,6 +24,23 @@ public sealed class SeverityThresholdTests
         Assert.Equal(Severity.Low, engine.Thresholds.Classify((low + medium) / 2));
         Assert.Equal(Severity.None, engine.Thresholds.Classify(low / 2));
         Assert.Equal(Severity.Critical, engine.Thresholds.Classify(1));
+    }
+
+    [Fact]
+    public void A_rule_floor_keeps_the_rules_severity_and_orders_the_sessions_it_lifts_by_their_learned_risk()
+    {
+        var thresholds = new SeverityThresholds(0.9, 0.99, 0.999, 0.9999);
+        double[] learned = [0, 0.5, 0.95, 0.989];
+        var lifted = learned.Select(r => thresholds.Floor(r, Severity.Medium)).ToArray();
+
+        Assert.Equal(0.99, lifted[0]); // the rule alone sits at its threshold
+        Assert.All(lifted, r => Assert.Equal(Severity.Medium, thresholds.Classify(r)));
+        Assert.All(lifted, r => Assert.True(r < (0.99 + 0.999) / 2));
+        Assert.Equal(lifted.Order(), lifted);
+        Assert.Equal(lifted.Length, lifted.Distinct().Count());
+        // Learned risk above the floor is left alone, and so is a critical floor's top.
+        Assert.Equal(0.9995, thresholds.Floor(0.9995, Severity.Medium));
+        Assert.InRange(thresholds.Floor(0.5, Severity.Critical), 0.9999, 1);
     }
 
     [Theory]

@@ -117,11 +117,13 @@ public sealed class SnapshotRestoreTests
         int cut = 3; // the checkpoint falls between the morning's uses and the afternoon's
         var run = new ShardRun(Fleet.Instance.Model).Feed(events.Take(cut));
         var (_, snapshot) = run.Shard.Snapshot([events[0].Agent]).Single();
+        byte[] groups = GroupsCheckpoint(run.Shard);
         run.Feed(events.Skip(cut));
         Assert.True(FlaggedStale(run.Shard, events[^1]));
 
         var restarted = run.Restart();
         restarted.Restore(snapshot);
+        Assert.True(restarted.RestoreGroups(new BinaryReader(new MemoryStream(groups))));
         run.Feed(events.Skip(cut));
 
         Assert.True(FlaggedStale(restarted, events[^1]));
