@@ -7,7 +7,7 @@ namespace Detector.Domain.Events;
 /// entry: agent tools are named by service and verb ("iam.add_user_to_group", "sendEmail",
 /// "s3-get-object"), and the verb says whether a call reads, changes, runs, moves data out or changes
 /// permissions. A mutating verb on an access-control noun (role, policy, group, collaborator, access
-/// key) is a privilege change. Names without a known verb stay <see cref="ToolAction.Unknown"/>; a
+/// key) is a privilege change; on a payment, payout or refund, a transfer. Names without a known verb stay <see cref="ToolAction.Unknown"/>; a
 /// catalog entry overrides whatever is inferred.
 /// </summary>
 public static class ToolNameAction
@@ -30,7 +30,7 @@ public static class ToolNameAction
         ["archive"] = ToolAction.Write, ["publish"] = ToolAction.Write, ["commit"] = ToolAction.Write, ["push"] = ToolAction.Write,
         ["upsert"] = ToolAction.Write, ["add"] = ToolAction.Write, ["attach"] = ToolAction.Write, ["detach"] = ToolAction.Write,
         ["assign"] = ToolAction.Write, ["invite"] = ToolAction.Write, ["enable"] = ToolAction.Write, ["disable"] = ToolAction.Write,
-        ["rotate"] = ToolAction.Write,
+        ["rotate"] = ToolAction.Write, ["initiate"] = ToolAction.Write, ["submit"] = ToolAction.Write,
         // Runs.
         ["run"] = ToolAction.Execute, ["exec"] = ToolAction.Execute, ["execute"] = ToolAction.Execute, ["invoke"] = ToolAction.Execute,
         ["deploy"] = ToolAction.Execute, ["apply"] = ToolAction.Execute, ["start"] = ToolAction.Execute, ["stop"] = ToolAction.Execute,
@@ -53,6 +53,11 @@ public static class ToolNameAction
         "privileges", "token", "tokens", "credential", "credentials", "mfa",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> MoneyNouns = new[]
+    {
+        "payment", "payments", "payout", "payouts", "refund", "refunds", "wire", "remittance",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The action the name states, or <see cref="ToolAction.Unknown"/>.</summary>
     public static ToolAction Of(string tool)
     {
@@ -67,6 +72,8 @@ public static class ToolNameAction
                     continue;
                 if (action == ToolAction.Write && words.Exists(AccessNouns.Contains))
                     return ToolAction.Privilege;
+                if (action == ToolAction.Write && words.Exists(MoneyNouns.Contains))
+                    return ToolAction.Transfer;
                 return action;
             }
         }

@@ -23,6 +23,10 @@ public sealed class ToolNameActionTests
     [InlineData("iam.create_access_key", ToolAction.Privilege)]
     [InlineData("okta.grantAdmin", ToolAction.Privilege)]
     [InlineData("sts.assume_role", ToolAction.Privilege)]
+    [InlineData("stripe.create_refund", ToolAction.Transfer)]
+    [InlineData("bank.initiatePayment", ToolAction.Transfer)]
+    [InlineData("read_file", ToolAction.Read)]
+    [InlineData("execute_command", ToolAction.Execute)]
     public void The_verb_of_a_tool_name_gives_its_action(string tool, ToolAction expected)
     {
         Assert.Equal(expected, ToolNameAction.Of(tool));
