@@ -8,9 +8,9 @@ namespace Detector.Scoring.Detectors;
 /// <summary>
 /// A delegated sub-session acting outside its parent session's intent. Sessions publish their intent
 /// and group to the shared binding table; a child step is judged by how often delegated sessions
-/// under a parent with that intent take that action (Count-Min counts in the parent's peer group),
-/// falling back to all delegations from that group while an intent is too rare to judge, and to
-/// the child's own group when the parent is unknown.
+/// under a parent with that intent take that action and use that tool (Count-Min counts in the
+/// parent's peer group), falling back to all delegations from that group while an intent is too rare
+/// to judge, and to the child's own group when the parent is unknown.
 /// </summary>
 public sealed class DelegationDetector : IDetector
 {
@@ -22,18 +22,26 @@ public sealed class DelegationDetector : IDetector
     public void Score(EventContext c, FindingBuffer findings)
     {
         var e = c.Event;
-        if (!e.IsDelegated || e.Action is ToolAction.Unknown or ToolAction.Read)
+        if (!e.IsDelegated || e.Action == ToolAction.Unknown)
             return;
         var (group, intent, parentIntent) = Parent(c);
-        double p = ActionProbability(group, intent, e.Action, out double observed, out double total);
+        double observed = 0, total = 0;
+        double p = e.Action == ToolAction.Read ? 1 : Probability(group, intent, Key(intent, e.Action), Key(0, e.Action), out observed, out total);
+        // The tool, too: sub-agents sent off under an intent use its tools, and one they never use is off
+        // task even where its action is common (a read above all), weighted by what the step does.
+        double tool = Math.Pow(Probability(group, intent, ToolKey(intent, c.ToolKey), ToolKey(0, c.ToolKey), out double toolObserved, out double toolTotal),
+            NoveltyDetector.ConsequenceWeight(e.Action));
+        bool byTool = tool < p;
+        if (byTool)
+            (p, observed, total) = (tool, toolObserved, toolTotal);
         c.OutsideParentIntent = p < ReportBelow;
-        if (p < ReportBelow)
-        {
-            string subject = parentIntent is null
-                ? $"{c.Session.Key.Session}: a '{e.Action.WireName()}' step, which delegated sessions from this group rarely take"
-                : $"{c.Session.Key.Session}: a '{e.Action.WireName()}' step under parent intent \"{parentIntent}\"";
-            findings.Add(new Finding(EvidenceKind.DelegationOutOfIntent, Math.Max(p, 1e-9), subject, observed, total, 0, FindingScope.PeerGroup));
-        }
+        if (p >= ReportBelow)
+            return;
+        string what = byTool ? $"a '{e.Tool}' step" : $"a '{e.Action.WireName()}' step";
+        string subject = parentIntent is null
+            ? $"{c.Session.Key.Session}: {what}, which delegated sessions from this group rarely take"
+            : $"{c.Session.Key.Session}: {what} under parent intent \"{parentIntent}\"";
+        findings.Add(new Finding(EvidenceKind.DelegationOutOfIntent, Math.Max(p, 1e-9), subject, observed, total, 0, FindingScope.PeerGroup));
     }
 
     public void Learn(EventContext c)
@@ -53,6 +61,8 @@ public sealed class DelegationDetector : IDetector
         group.IntentActions.Add(Key(intent, ToolAction.Unknown));
         group.IntentActions.Add(Key(0, e.Action));
         group.IntentActions.Add(Key(0, ToolAction.Unknown));
+        group.IntentActions.Add(ToolKey(intent, c.ToolKey));
+        group.IntentActions.Add(ToolKey(0, c.ToolKey));
     }
 
     /// <summary>The parent's group and intent key (0 when no intent is known), and the intent text.</summary>
@@ -65,15 +75,21 @@ public sealed class DelegationDetector : IDetector
         return (group, intent is null ? 0 : IntentPattern.Key(intent), intent);
     }
 
-    private static double ActionProbability(PeerGroupProfile group, ulong intent, ToolAction action, out double observed, out double total)
+    /// <summary>
+    /// P(what the step does | the parent's intent) among the group's delegated steps, add-half smoothed,
+    /// from the intent's own counts once it has enough, else from all the group's delegations; 1 while
+    /// even those are too few to judge.
+    /// </summary>
+    private static double Probability(PeerGroupProfile group, ulong intent, ulong intentKey, ulong groupKey, out double observed, out double total)
     {
         uint intentTotal = intent == 0 ? 0 : group.IntentActions.Estimate(Key(intent, ToolAction.Unknown));
-        if (intentTotal < MinIntentSteps)
-            intent = 0;
-        total = group.IntentActions.Estimate(Key(intent, ToolAction.Unknown));
-        observed = group.IntentActions.Estimate(Key(intent, action));
+        bool own = intentTotal >= MinIntentSteps;
+        total = group.IntentActions.Estimate(Key(own ? intent : 0, ToolAction.Unknown));
+        observed = group.IntentActions.Estimate(own ? intentKey : groupKey);
         return total < MinIntentSteps ? 1 : (observed + 0.5) / (total + 1);
     }
 
     private static ulong Key(ulong intent, ToolAction action) => Domain.Ingest.StableHash.Combine(intent, (ulong)action + 0x9E37);
+
+    private static ulong ToolKey(ulong intent, ulong tool) => Domain.Ingest.StableHash.Combine(intent, tool ^ 0x7F4A_7C15_9E37_79B9);
 }

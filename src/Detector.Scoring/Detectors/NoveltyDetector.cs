@@ -236,7 +236,7 @@ public sealed class NoveltyDetector : IDetector
     /// change permissions is evidence in full, a new way to read is worth half its log-evidence. Analysts
     /// triage by consequence, and new read-only tools arrive with every rollout.
     /// </summary>
-    private static double ConsequenceWeight(ToolAction action) => action switch
+    internal static double ConsequenceWeight(ToolAction action) => action switch
     {
         ToolAction.Transfer or ToolAction.Privilege => 1,
         ToolAction.Write or ToolAction.Execute => 0.75,
