@@ -26,10 +26,12 @@ public sealed class DelegationDetector : IDetector
             return;
         var (group, intent, parentIntent) = Parent(c);
         double observed = 0, total = 0;
-        double p = e.Action == ToolAction.Read ? 1 : Probability(group, intent, Key(intent, e.Action), Key(0, e.Action), out observed, out total);
+        double p = e.Action == ToolAction.Read ? 1
+            : Probability(group, intent != 0, Key(intent, ToolAction.Unknown), Key(0, ToolAction.Unknown), Key(intent, e.Action), Key(0, e.Action), out observed, out total);
         // The tool, too: sub-agents sent off under an intent use its tools, and one they never use is off
         // task even where its action is common (a read above all), weighted by what the step does.
-        double tool = Math.Pow(Probability(group, intent, ToolKey(intent, c.ToolKey), ToolKey(0, c.ToolKey), out double toolObserved, out double toolTotal),
+        double tool = Math.Pow(
+            Probability(group, intent != 0, ToolKey(intent, 0), ToolKey(0, 0), ToolKey(intent, c.ToolKey), ToolKey(0, c.ToolKey), out double toolObserved, out double toolTotal),
             NoveltyDetector.ConsequenceWeight(e.Action));
         bool byTool = tool < p;
         if (byTool)
@@ -62,7 +64,9 @@ public sealed class DelegationDetector : IDetector
         group.IntentActions.Add(Key(0, e.Action));
         group.IntentActions.Add(Key(0, ToolAction.Unknown));
         group.IntentActions.Add(ToolKey(intent, c.ToolKey));
+        group.IntentActions.Add(ToolKey(intent, 0));
         group.IntentActions.Add(ToolKey(0, c.ToolKey));
+        group.IntentActions.Add(ToolKey(0, 0));
     }
 
     /// <summary>The parent's group and intent key (0 when no intent is known), and the intent text.</summary>
@@ -78,18 +82,20 @@ public sealed class DelegationDetector : IDetector
     /// <summary>
     /// P(what the step does | the parent's intent) among the group's delegated steps, add-half smoothed,
     /// from the intent's own counts once it has enough, else from all the group's delegations; 1 while
-    /// even those are too few to judge.
+    /// even those are too few to judge. Each kind of count (actions, tools) has its own totals, so a
+    /// model trained before tools were counted judges tools only once it has counted enough of them.
     /// </summary>
-    private static double Probability(PeerGroupProfile group, ulong intent, ulong intentKey, ulong groupKey, out double observed, out double total)
+    private static double Probability(PeerGroupProfile group, bool hasIntent, ulong intentTotalKey, ulong groupTotalKey, ulong intentKey, ulong groupKey, out double observed, out double total)
     {
-        uint intentTotal = intent == 0 ? 0 : group.IntentActions.Estimate(Key(intent, ToolAction.Unknown));
+        uint intentTotal = hasIntent ? group.IntentActions.Estimate(intentTotalKey) : 0;
         bool own = intentTotal >= MinIntentSteps;
-        total = group.IntentActions.Estimate(Key(own ? intent : 0, ToolAction.Unknown));
+        total = own ? intentTotal : group.IntentActions.Estimate(groupTotalKey);
         observed = group.IntentActions.Estimate(own ? intentKey : groupKey);
         return total < MinIntentSteps ? 1 : (observed + 0.5) / (total + 1);
     }
 
     private static ulong Key(ulong intent, ToolAction action) => Domain.Ingest.StableHash.Combine(intent, (ulong)action + 0x9E37);
 
+    /// <summary>The count of a tool under an intent (0: the intent's tool-counted steps; intent 0: the whole group's).</summary>
     private static ulong ToolKey(ulong intent, ulong tool) => Domain.Ingest.StableHash.Combine(intent, tool ^ 0x7F4A_7C15_9E37_79B9);
 }
