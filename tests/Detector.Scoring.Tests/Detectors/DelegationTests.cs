@@ -21,36 +21,12 @@ public sealed class DelegationTests : RepeatableScoringContract
 
     internal override DetectorScenario Normal() => Scenario(ScriptedStep.Write("update_ledger"));
 
-    private static void History(EventScript script, Random random)
-    {
-        for (int day = 0; day < Habits.HistoryDays; day++)
-        {
-            for (int hour = 9; hour < 17; hour++)
-            {
-                for (int n = 1; n <= 7; n++)
-                    Delegate(script, n, day, hour, random.Next(0, 30), ScriptedStep.Write("update_ledger"), batch: random.Next(1000, 9999));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Planner n opens a session with the reconciliation intent; a minute later worker n, delegated by it,
-    /// reads an invoice, takes <paramref name="step"/>, and updates the ledger (the last step only in history).
-    /// </summary>
-    private static void Delegate(EventScript script, int n, int day, int hour, int minute, ScriptedStep step, int batch, bool last = false)
-    {
-        string planner = Habits.Agent("planner", n), worker = Habits.Agent("worker", n);
-        string parent = Habits.SessionId(planner, day, hour);
-        script.Session(planner, parent, EventScript.At(day, hour, minute),
-            [ScriptedStep.Read("plan_work") with { Intent = $"Reconcile invoices for batch {batch}" }]);
-        ScriptedStep[] steps = last ? [ScriptedStep.Read("read_invoice"), step] : [ScriptedStep.Read("read_invoice"), step, ScriptedStep.Write("update_ledger")];
-        script.Session(worker, Habits.SessionId(worker, day, hour), EventScript.At(day, hour, minute + 1),
-            steps.Select(s => s with { ParentAgent = planner, ParentSession = parent }));
-    }
+    private static void History(EventScript script, Random random) =>
+        DelegatedWork.History(script, random, ScriptedStep.Read("read_invoice"), ScriptedStep.Write("update_ledger"), ScriptedStep.Write("update_ledger"));
 
     private static DetectorScenario Scenario(ScriptedStep step) => DetectorScenario.Of(History, (script, _) =>
     {
-        Delegate(script, 1, Habits.TestDay, 9, 5, ScriptedStep.Write("update_ledger"), batch: 8812);
-        Delegate(script, 1, Habits.TestDay, 10, 5, step, batch: 8813, last: true);
+        DelegatedWork.Delegate(script, 1, Habits.TestDay, 9, 5, 8812, ScriptedStep.Read("read_invoice"), ScriptedStep.Write("update_ledger"), ScriptedStep.Write("update_ledger"));
+        DelegatedWork.Delegate(script, 1, Habits.TestDay, 10, 5, 8813, ScriptedStep.Read("read_invoice"), step);
     });
 }
