@@ -82,7 +82,12 @@ public sealed class EscalationDetector : IDetector
                 if (young && !c.DestinationIsNew)
                     pDestination = Math.Sqrt(pDestination);
                 double pAfterRead = c.AgentMature ? transfers.AfterSensitiveRead.PNew : 0.5;
-                double p = Math.Max(pDestination * pAfterRead, 1e-12);
+                // How much was gathered first: more sensitive reads than the agent's transfers usually follow.
+                // Counted at half its log-evidence, since the read-burst detector sees part of the same reads.
+                var reads = transfers.ReadsBeforeTransfer;
+                double pGathered = c.AgentMature && reads.IsTrusted && chain.SensitiveReads > 2 * reads.Typical + 1
+                    ? Math.Sqrt(reads.PValueAbove(chain.SensitiveReads)) : 1;
+                double p = Math.Max(pDestination * pAfterRead * pGathered, 1e-12);
                 if (p < ReportBelow)
                     findings.Add(new Finding(EvidenceKind.SensitiveExfiltration, p, e.Destination, c.Session.Steps - chain.LastSensitiveReadStep, 0, chain.SensitiveReads));
             }
@@ -110,6 +115,7 @@ public sealed class EscalationDetector : IDetector
             if (e.BytesOut is long bytes)
                 transfers.Bytes.Observe(bytes);
             transfers.AfterSensitiveRead.Observe(c.Session.Chain.SensitiveReads > 0);
+            transfers.ReadsBeforeTransfer.Observe(c.Session.Chain.SensitiveReads);
         }
         // Young destinations are a record of what was sent where, kept even for flagged sessions: the
         // doses of a slow poisoning must add up whether or not one of them was caught. Only a destination

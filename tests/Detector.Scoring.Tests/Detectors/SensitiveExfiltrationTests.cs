@@ -1,5 +1,6 @@
 using Detector.Scoring.Detectors;
 using Detector.Scoring.Evidence;
+using Xunit;
 
 namespace Detector.Scoring.Tests.Detectors;
 
@@ -25,4 +26,20 @@ public sealed class SensitiveExfiltrationTests : RepeatableScoringContract
         AnalystFleet.Morning(script, random);
         AnalystFleet.Session(script, 11, reads, exportTo, 48_000);
     });
+}
+
+/// <summary>How much was gathered before the transfer counts: the same new destination after twelve sensitive reads weighs more than after one.</summary>
+public sealed class GatheredBeforeTransferTests
+{
+    [Fact]
+    public void More_sensitive_reads_than_the_agents_transfers_usually_follow_make_the_transfer_stronger_evidence()
+    {
+        var gathered = SensitiveExfiltrationTests.Scenario(reads: 12, exportTo: Habits.PasteSite);
+        var single = SensitiveExfiltrationTests.Scenario(reads: 1, exportTo: Habits.PasteSite);
+
+        double pGathered = ShadowReplay.Run(gathered, new EscalationDetector()).Strongest(EvidenceKind.SensitiveExfiltration, gathered.Subject);
+        double pSingle = ShadowReplay.Run(single, new EscalationDetector()).Strongest(EvidenceKind.SensitiveExfiltration, single.Subject);
+
+        Assert.True(pGathered < pSingle / 10, $"after 12 reads p {pGathered:G3}, after 1 read p {pSingle:G3}");
+    }
 }
