@@ -14,6 +14,8 @@ public sealed class DefaultRuleTests
     [InlineData("sensitive_read_then_large_transfer_to_new_destination", "oRooT", "completed at 5: 2 5")]
     [InlineData("privilege_run_after_ordinary_work", "ooPpp", "completed at 5: 3 4 5")]
     [InlineData("privilege_run_after_ordinary_work", "ooPopoop", "completed at 8: 3 5 8")]
+    [InlineData("privilege_changes_with_new_tools", "oPoP", "completed at 4: 2 4")]
+    [InlineData("privilege_changes_with_new_tools", "PP", "completed at 2: 1 2")]
     [InlineData("foreign_tenant_change", "oow", "completed at 3: 3")]
     [InlineData("delegated_change_outside_parent_intent", "od", "completed at 2: 2")]
     [InlineData("delegated_change_outside_parent_intent", "oj", "completed at 2: 2")]
@@ -52,6 +54,9 @@ public sealed class DefaultRuleTests
     [InlineData("privilege_run_after_ordinary_work", "approved changes", "ooQqq")]
     [InlineData("privilege_run_after_ordinary_work", "only two changes", "ooPpoooooooo")]
     [InlineData("privilege_run_after_ordinary_work", "changes too far apart", "ooPoooopoooop")]
+    [InlineData("privilege_changes_with_new_tools", "one new tool, then familiar ones", "oPppp")]
+    [InlineData("privilege_changes_with_new_tools", "approved changes", "oQQ")]
+    [InlineData("privilege_changes_with_new_tools", "new tools too far apart", "PooooooP")]
     [InlineData("foreign_tenant_change", "same tenant", "oWWt")]
     [InlineData("foreign_tenant_change", "reads only in the foreign tenant", "ovvv")]
     [InlineData("foreign_tenant_change", "approval present", "ok")]
@@ -107,10 +112,11 @@ public sealed class DefaultRuleTests
         Assert.Equal(
             ["privilege_run_after_ordinary_work partial at 4: 3 4", "privilege_run_after_ordinary_work completed at 5: 3 4 5"],
             run.ReportsOf("privilege_run_after_ordinary_work"));
-        Assert.Equal(1e-2, run.Matches[0].PValue);
-        Assert.Equal(Domain.Outputs.Severity.None, run.Matches[0].Severity);
-        Assert.Equal(1e-4, run.Matches[1].PValue);
-        Assert.Equal(Domain.Outputs.Severity.Medium, run.Matches[1].Severity);
+        var matches = run.Matches.Where(m => m.Rule.Id == "privilege_run_after_ordinary_work").ToList();
+        Assert.Equal(1e-2, matches[0].PValue);
+        Assert.Equal(Domain.Outputs.Severity.None, matches[0].Severity);
+        Assert.Equal(1e-4, matches[1].PValue);
+        Assert.Equal(Domain.Outputs.Severity.Medium, matches[1].Severity);
     }
 
     [Fact]

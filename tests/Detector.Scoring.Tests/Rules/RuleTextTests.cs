@@ -34,7 +34,7 @@ public sealed class RuleTextTests
     {
         var run = new RuleRun(Defaults).Feed("ooPp");
 
-        var match = Assert.Single(run.Matches);
+        var match = Assert.Single(run.Matches, m => m.Rule.Id == "privilege_run_after_ordinary_work");
         Assert.Equal(
             "changed privileges with a tool new for this agent (iam.attach_role_policy) at step 3 without approval, then changed privileges at step 4 without approval (one step short of the full chain)",
             Defaults.Describe(match));

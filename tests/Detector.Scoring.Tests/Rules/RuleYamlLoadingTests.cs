@@ -52,7 +52,7 @@ public sealed class RuleYamlLoadingTests
         Assert.Equal(
             [
                 "sensitive_read_then_new_destination_transfer", "sensitive_read_then_large_transfer_to_new_destination",
-                "privilege_run_after_ordinary_work", "foreign_tenant_change", "delegated_change_outside_parent_intent",
+                "privilege_run_after_ordinary_work", "privilege_changes_with_new_tools", "foreign_tenant_change", "delegated_change_outside_parent_intent",
                 "credential_bound_to_another_identity", "credential_used_after_expiry", "credential_from_stale_session",
                 "large_transfer_to_young_destination",
                 "sensitive_read_run_then_new_destination_transfer",
