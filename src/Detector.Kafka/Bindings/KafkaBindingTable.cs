@@ -55,14 +55,10 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
     /// <summary>Adoptions are rare (a member taking up a value new to its group): each goes out at once, as the value's earliest adopters.</summary>
     public void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at)
     {
-        Adoption? adoption;
+        Adoption adoption;
         lock (_lock)
-        {
-            _inner.RecordAdoption(group, value, agent, at);
-            adoption = _inner.FindAdoption(group, value);
-        }
-        if (adoption is { } a)
-            Publish(BindingCodec.Key(group, value), BindingCodec.Value(group, value, a));
+            adoption = _inner.Adopt(group, value, agent, at);
+        Publish(BindingCodec.Key(group, value), BindingCodec.Value(group, value, adoption));
     }
 
     public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) => _inner.OtherAdopters(group, value, agent, asOf);
@@ -112,9 +108,9 @@ public sealed class KafkaBindingTable : IBindingTable, IDisposable
                     break;
                 case AdoptionEntry (var group, var newcomer, var adoption):
                     // Keeping the earliest adopters, merging is the same whatever order records arrive in.
-                    _inner.RecordAdoption(group, newcomer, adoption.First, adoption.FirstAt);
+                    _inner.Adopt(group, newcomer, adoption.First, adoption.FirstAt);
                     if (adoption.Second != 0)
-                        _inner.RecordAdoption(group, newcomer, adoption.Second, adoption.SecondAt);
+                        _inner.Adopt(group, newcomer, adoption.Second, adoption.SecondAt);
                     break;
                 case SessionBinding remoteSession:
                     var localSession = _inner.FindSession(remoteSession.Session.Agent, remoteSession.Session.Session);

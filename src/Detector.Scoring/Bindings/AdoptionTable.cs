@@ -18,7 +18,8 @@ public sealed class AdoptionTable
     private readonly ConcurrentDictionary<ulong, Entry[]> _groups = new();
     private readonly Lock _write = new();
 
-    public void Record(ulong group, ulong value, ulong agent, EventTime at)
+    /// <summary>Records that <paramref name="agent"/> took the value up at <paramref name="at"/>; returns the value's earliest adopters as now held.</summary>
+    public Adoption Record(ulong group, ulong value, ulong agent, EventTime at)
     {
         lock (_write)
         {
@@ -33,19 +34,21 @@ public sealed class AdoptionTable
             else if (entries.Length < GroupNewcomers.Slots)
             {
                 next = [.. entries, new Entry(value, Adoption.Of(agent, at))];
+                i = entries.Length;
             }
             else
             {
                 next = (Entry[])entries.Clone();
-                int oldest = 0;
+                i = 0;
                 for (int k = 1; k < next.Length; k++)
                 {
-                    if (next[k].Adoption.FirstAt < next[oldest].Adoption.FirstAt)
-                        oldest = k;
+                    if (next[k].Adoption.FirstAt < next[i].Adoption.FirstAt)
+                        i = k;
                 }
-                next[oldest] = new Entry(value, Adoption.Of(agent, at));
+                next[i] = new Entry(value, Adoption.Of(agent, at));
             }
             _groups[group] = next;
+            return next[i].Adoption;
         }
     }
 

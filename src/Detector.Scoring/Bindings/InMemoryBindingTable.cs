@@ -81,12 +81,12 @@ public sealed class InMemoryBindingTable(int capacity, TimeSpan retention, TimeS
         }
     }
 
-    public void RecordAdoption(ulong group, ulong value, ulong agent, EventTime at) => _adoptions.Record(group, value, agent, at);
+    void IBindingTable.RecordAdoption(ulong group, ulong value, ulong agent, EventTime at) => Adopt(group, value, agent, at);
+
+    /// <summary>Records an adoption; returns the value's earliest adopters as now held (what a shared table publishes).</summary>
+    public Adoption Adopt(ulong group, ulong value, ulong agent, EventTime at) => _adoptions.Record(group, value, agent, at);
 
     public int OtherAdopters(ulong group, ulong value, ulong agent, EventTime asOf) => _adoptions.OtherAdopters(group, value, agent, asOf);
-
-    /// <summary>A value's earliest adopters as held, for publishing; null when not held.</summary>
-    public Adoption? FindAdoption(ulong group, ulong value) => _adoptions.Find(group, value);
 
     public (long Count, long Evicted) Size
     {

@@ -50,9 +50,7 @@ public sealed class SymbolTable
             return s;
         if (_count == AlphabetSize - 1)
             return Other;
-        Append(key);
-        _index?.Add(key, _count);
-        return _count++;
+        return Add(key);
     }
 
     public void Write(BinaryWriter w)
@@ -73,19 +71,17 @@ public sealed class SymbolTable
         if (count < 0 || count > size - 1)
             throw new InvalidDataException($"symbol table count {count} is out of range");
         for (int i = 0; i < count; i++)
-        {
-            t.Append(r.ReadUInt64());
-            t._index?.Add(t._keys[i], i);
-            t._count++;
-        }
+            t.Add(r.ReadUInt64());
         return t;
     }
 
-    // The key array doubles as tools arrive: most agents use a handful of the alphabet's symbols.
-    private void Append(ulong key)
+    /// <summary>Gives a key the next symbol. The key array doubles as tools arrive: most agents use a handful of the alphabet's symbols.</summary>
+    private int Add(ulong key)
     {
         if (_count == _keys.Length)
             Array.Resize(ref _keys, Math.Min(_keys.Length * 2, AlphabetSize - 1));
         _keys[_count] = key;
+        _index?.Add(key, _count);
+        return _count++;
     }
 }
