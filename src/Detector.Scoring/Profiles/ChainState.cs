@@ -5,7 +5,7 @@ namespace Detector.Scoring.Profiles;
 /// <summary>What the multi-step detectors remember about a session's progress.</summary>
 public sealed class ChainState
 {
-    /// <summary>Reads of confidential or restricted data so far, and the latest one.</summary>
+    /// <summary>Successful reads of confidential or restricted data so far, and the latest one (a failed read returned nothing).</summary>
     public int SensitiveReads { get; set; }
 
     /// <summary>Sensitive reads in a row now, and the longest such run of the session.</summary>
@@ -31,7 +31,15 @@ public sealed class ChainState
     /// <summary>The session's own steps per tenant (those its agent's baseline learned).</summary>
     public SessionTenantUses TenantUses { get; } = new();
 
+    /// <summary>
+    /// Failed calls, a retry counted with the call it retries: an error repeating the failed call just
+    /// before it (same tool and resource) is one outage seen again, not another failure. Denials are
+    /// each counted, since asking again for what was refused is itself the signal.
+    /// </summary>
     public int Errors { get; set; }
+
+    /// <summary>Identity of the previous step's call when it failed with an error, else 0.</summary>
+    public ulong LastFailedCall { get; set; }
 
     /// <summary>Steps in the current one-minute window, and the most any minute of the session held.</summary>
     public EventTime WindowStart { get; set; }
@@ -54,7 +62,7 @@ public sealed class ChainState
     {
         switch (e.Action)
         {
-            case Domain.Events.ToolAction.Read when e.Sensitivity >= Domain.Events.Sensitivity.Confidential:
+            case Domain.Events.ToolAction.Read when e.Sensitivity >= Domain.Events.Sensitivity.Confidential && e.Outcome == Domain.Events.Outcome.Success:
                 SensitiveReads++;
                 SensitiveRun++;
                 MaxSensitiveRun = Math.Max(MaxSensitiveRun, SensitiveRun);
@@ -76,9 +84,18 @@ public sealed class ChainState
             PrivilegeRun = 0;
         if (e.Action != Domain.Events.ToolAction.Read || e.Sensitivity < Domain.Events.Sensitivity.Confidential)
             SensitiveRun = 0;
-        if (e.Outcome != Domain.Events.Outcome.Success)
-            Errors++;
+        CountFailure(e);
         CountMinute(e.Time);
+    }
+
+    private void CountFailure(Domain.Events.ToolEvent e)
+    {
+        ulong call = 0;
+        if (e.Outcome == Domain.Events.Outcome.Error)
+            call = Domain.Ingest.StableHash.Combine(Keys.Of(e.Tool), e.ResourceField.Hash()) | 1;
+        if (e.Outcome != Domain.Events.Outcome.Success && (call == 0 || call != LastFailedCall))
+            Errors++;
+        LastFailedCall = call;
     }
 
     /// <summary>Counts the step into its one-minute window (tumbling windows from the first step in each).</summary>
@@ -111,9 +128,11 @@ public sealed class ChainState
         w.Write(MaxSensitiveRun);
         w.Write(MaxPrivilegeRun);
         TenantUses.Write(w);
+        w.Write(LastFailedCall);
     }
 
-    public void Read(BinaryReader r)
+    /// <param name="withLastFailedCall">False for session state of format 4, written before retries were told apart.</param>
+    public void Read(BinaryReader r, bool withLastFailedCall)
     {
         SensitiveReads = r.ReadInt32();
         LastSensitiveReadStep = r.ReadInt32();
@@ -131,5 +150,6 @@ public sealed class ChainState
         MaxSensitiveRun = r.ReadInt32();
         MaxPrivilegeRun = r.ReadInt32();
         TenantUses.Read(r);
+        LastFailedCall = withLastFailedCall ? r.ReadUInt64() : 0;
     }
 }

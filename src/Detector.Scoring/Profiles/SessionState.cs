@@ -15,8 +15,8 @@ public sealed class SessionState(SessionKey key, EventTime start)
 {
     private const int MaxCredentials = 8;
 
-    /// <summary>Version of the serialised session (4: the chain no longer keeps the last sensitive resource).</summary>
-    private const byte FormatVersion = 4;
+    /// <summary>Version of the serialised session (5: the chain keeps the last failed call, to tell retries apart; 4 still reads).</summary>
+    private const byte FormatVersion = 5;
     private readonly List<string> _credentials = new(1);
 
     public SessionKey Key { get; } = key;
@@ -127,7 +127,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
     public static SessionState Read(BinaryReader r)
     {
         byte version = r.ReadByte();
-        if (version != FormatVersion)
+        if (version is not (FormatVersion or 4))
             throw new InvalidDataException($"session state format {version} is not supported");
         var key = new SessionKey(new AgentId(r.ReadString()), new SessionId(r.ReadString()));
         var s = new SessionState(key, new EventTime(r.ReadInt64()))
@@ -139,7 +139,7 @@ public sealed class SessionState(SessionKey key, EventTime start)
         s.ParentAgent = new AgentId(r.ReadString());
         s.ParentSession = new SessionId(r.ReadString());
         s.Evidence.Read(r);
-        s.Chain.Read(r);
+        s.Chain.Read(r, withLastFailedCall: version >= 5);
         s.AgentSequence = NGramSession.Read(r);
         s.GroupSequence = NGramSession.Read(r);
         s.Surprise = r.ReadDouble();
