@@ -40,7 +40,7 @@ public static class FindingText
             EvidenceKind.CredentialMisuse => $"credential misuse: {f.Subject}",
             EvidenceKind.DestinationDrift => $"growing traffic to young destination '{f.Subject}' (first seen {N(f.Basis, "0.#")} days ago, {N(f.Observed)} transfers so far)",
             EvidenceKind.PolicyRule => f.Basis > 0 ? $"policy rule {f.Subject}" : $"policy rule partly matched, {f.Subject}",
-            EvidenceKind.TransferVolume => $"a transfer of {N(f.Observed)} bytes where this agent's transfers are usually about {N(f.Expected)} bytes (largest seen {N(f.Basis)})",
+            EvidenceKind.TransferVolume => $"a transfer of {N(f.Observed)} bytes where this agent's transfers{(f.Subject is null ? "" : $" with '{f.Subject}'")} are usually about {N(f.Expected)} bytes (largest seen {N(f.Basis)})",
             EvidenceKind.SensitiveReadBurst => $"{N(f.Observed)} reads of confidential or restricted data in one session where about {N(f.Expected, "0.#")} is usual (most seen {N(f.Basis)})",
             _ => f.Kind.WireName(),
         };

@@ -93,12 +93,17 @@ public sealed class EscalationDetector : IDetector
             }
         }
 
-        if (e.BytesOut is long bytes && transfers.Bytes.IsTrusted && bytes > 4 * transfers.Bytes.Typical)
+        // Sizes are judged against the tool's own transfers once there are enough of them (the subject
+        // names the tool then), else against all the agent's transfers.
+        bool byTool = transfers.BytesByTool.TryGet(c.ToolKey, out var sizes) && sizes.IsTrusted;
+        if (!byTool)
+            sizes = transfers.Bytes;
+        if (e.BytesOut is long bytes && sizes.IsTrusted && bytes > 4 * sizes.Typical)
         {
-            double p = transfers.Bytes.PValueAbove(bytes);
+            double p = sizes.PValueAbove(bytes);
             c.LargeTransfer = p < LargeTransferBelow;
             if (p < ReportBelow)
-                findings.Add(new Finding(EvidenceKind.TransferVolume, p, e.Destination, bytes, transfers.Bytes.Typical, transfers.Bytes.Max));
+                findings.Add(new Finding(EvidenceKind.TransferVolume, p, byTool ? e.Tool : null, bytes, sizes.Typical, sizes.Max));
         }
     }
 
@@ -113,7 +118,10 @@ public sealed class EscalationDetector : IDetector
         if (c.LearnsBaselines)
         {
             if (e.BytesOut is long bytes)
+            {
                 transfers.Bytes.Observe(bytes);
+                transfers.BytesByTool.Observe(c.ToolKey, bytes);
+            }
             transfers.AfterSensitiveRead.Observe(c.Session.Chain.SensitiveReads > 0);
             transfers.ReadsBeforeTransfer.Observe(c.Session.Chain.SensitiveReads);
         }

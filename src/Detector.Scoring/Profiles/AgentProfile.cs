@@ -13,8 +13,8 @@ public sealed class AgentProfile
     public const int SequenceAlphabet = 32;
     public const int SequenceCapacity = 64;
 
-    /// <summary>Version of the serialised profile (4: transfers know how many sensitive reads preceded them; 3 still reads).</summary>
-    private const byte FormatVersion = 4;
+    /// <summary>Version of the serialised profile (5: transfer sizes per tool; 4: transfers know how many sensitive reads preceded them; 3 and 4 still read).</summary>
+    private const byte FormatVersion = 5;
 
     public AgentProfile(AgentId agent, int group, EventTime firstSeen)
     {
@@ -99,7 +99,7 @@ public sealed class AgentProfile
     public static AgentProfile Read(BinaryReader r)
     {
         byte version = r.ReadByte();
-        if (version is not (3 or FormatVersion))
+        if (version is not (3 or 4 or FormatVersion))
             throw new InvalidDataException($"agent profile format {version} is not supported");
         var p = new AgentProfile(new AgentId(r.ReadString()), r.ReadInt32(), new EventTime(r.ReadInt64()))
         {
@@ -112,7 +112,7 @@ public sealed class AgentProfile
         p.Novelty = NoveltyBaseline.Read(r);
         p.Sequence = SequenceBaseline.Read(r);
         p.Shape = SessionShape.Read(r);
-        p.Transfers = TransferBaseline.Read(r, withReadsBeforeTransfer: version >= 4);
+        p.Transfers = TransferBaseline.Read(r, version);
         p.Rate = RateBaseline.Read(r);
         p.Mix = MixWindow.Read(r);
         return p;

@@ -3,7 +3,10 @@ namespace Detector.Scoring.Profiles;
 /// <summary>An agent's transfers: their usual size, how often and after how many sensitive reads they come, and its young destinations.</summary>
 public sealed class TransferBaseline
 {
+    /// <summary>Sizes of all the agent's transfers, and of each of its usual transfer tools.</summary>
     public LogStats Bytes;
+
+    public TransferSizes BytesByTool { get; private set; } = new();
 
     /// <summary>Share of the agent's transfers made after its session had read confidential or restricted data.</summary>
     public NoveltyRate AfterSensitiveRead;
@@ -19,14 +22,19 @@ public sealed class TransferBaseline
         AfterSensitiveRead.Write(w);
         Young.Write(w);
         ReadsBeforeTransfer.Write(w);
+        BytesByTool.Write(w);
     }
 
-    /// <param name="withReadsBeforeTransfer">False for profiles of format 3, written before the count was kept: it starts empty.</param>
-    public static TransferBaseline Read(BinaryReader r, bool withReadsBeforeTransfer) => new()
+    /// <param name="version">
+    /// The profile's format: 3 was written before the reads before a transfer were counted, 4 before
+    /// sizes were kept per tool; what they lack starts empty.
+    /// </param>
+    public static TransferBaseline Read(BinaryReader r, int version) => new()
     {
         Bytes = LogStats.Read(r),
         AfterSensitiveRead = NoveltyRate.Read(r),
         Young = YoungDestinations.Read(r),
-        ReadsBeforeTransfer = withReadsBeforeTransfer ? LogStats.Read(r) : default,
+        ReadsBeforeTransfer = version >= 4 ? LogStats.Read(r) : default,
+        BytesByTool = version >= 5 ? TransferSizes.Read(r) : new(),
     };
 }

@@ -23,12 +23,30 @@ public sealed class AgentProfileFormatTests
         Assert.False(profile.Transfers.ReadsBeforeTransfer.IsTrusted);
     }
 
+    // A profile written in format 4 (before transfer sizes were kept per tool), zlib-compressed: agent
+    // spiffe://corp.example/agent/v4, group 2, twelve transfers of 1,000 bytes, each after 2 sensitive reads.
+    private const string Format4 = "eNpjkSsuyExLS7XS10/OLyrQS61IzC3ISdVPTE/NK9EvM2FiAIEfW0543ONA0FhBAyPDKBgFAwsYFaAMdjCL0WE0SKgKuA/mBN3do+6Q8uPJnAmLpB26Kloe9951hwSzQ78DTg3czGurXk3+aN8guWrbSv/P9lBpBxZGplkzQWAnVOiBPfNoMA//fMpoDWUxUbPaaBgN2UEONKARBQA4VTO5";
+
+    [Fact]
+    public void A_profile_written_in_format_4_reads_with_no_sizes_kept_per_tool_yet()
+    {
+        var profile = AgentProfile.Read(new BinaryReader(new ZLibStream(new MemoryStream(Convert.FromBase64String(Format4)), CompressionMode.Decompress)));
+
+        Assert.Equal(new AgentId("spiffe://corp.example/agent/v4"), profile.Agent);
+        Assert.Equal(1000, profile.Transfers.Bytes.Typical, 1e-6);
+        Assert.Equal(2, profile.Transfers.ReadsBeforeTransfer.Typical, 1e-6);
+        Assert.False(profile.Transfers.BytesByTool.TryGet(Keys.Of("any.tool"), out _));
+    }
+
     [Fact]
     public void A_profile_round_trips_with_its_reads_before_transfer()
     {
         var profile = new AgentProfile(new AgentId("spiffe://corp.example/agent/v4"), 1, EventTime.FromUnixMilliseconds(1_767_225_600_000));
         for (int i = 0; i < 20; i++)
+        {
             profile.Transfers.ReadsBeforeTransfer.Observe(i % 3);
+            profile.Transfers.BytesByTool.Observe(Keys.Of("mail.send"), 500);
+        }
         var bytes = new MemoryStream();
         using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
             profile.Write(w);
@@ -38,5 +56,7 @@ public sealed class AgentProfileFormatTests
 
         Assert.Equal(profile.Transfers.ReadsBeforeTransfer, copy.Transfers.ReadsBeforeTransfer);
         Assert.True(copy.Transfers.ReadsBeforeTransfer.IsTrusted);
+        Assert.True(copy.Transfers.BytesByTool.TryGet(Keys.Of("mail.send"), out var sizes));
+        Assert.Equal(500, sizes.Typical, 1e-6);
     }
 }
