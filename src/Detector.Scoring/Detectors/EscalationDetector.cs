@@ -93,12 +93,11 @@ public sealed class EscalationDetector : IDetector
             }
         }
 
-        // Sizes are judged against the tool's own transfers once there are enough of them (the subject
-        // names the tool then), else against all the agent's transfers.
-        bool byTool = transfers.BytesByTool.TryGet(c.ToolKey, out var sizes) && sizes.IsTrusted;
-        if (!byTool)
-            sizes = transfers.Bytes;
-        if (e.BytesOut is long bytes && sizes.IsTrusted && bytes > 4 * sizes.Typical)
+        if (e.BytesOut is not long bytes)
+            return;
+        // The subject names the tool when its own sizes were the measure.
+        var sizes = transfers.SizesFor(c.ToolKey, out bool byTool);
+        if (sizes.IsTrusted && bytes > 4 * sizes.Typical)
         {
             double p = sizes.PValueAbove(bytes);
             c.LargeTransfer = p < LargeTransferBelow;

@@ -8,6 +8,13 @@ public sealed class TransferBaseline
 
     public TransferSizes BytesByTool { get; private set; } = new();
 
+    /// <summary>The sizes a transfer with <paramref name="tool"/> is judged by: the tool's own once trusted, else all the agent's transfers.</summary>
+    public LogStats SizesFor(ulong tool, out bool byTool)
+    {
+        byTool = BytesByTool.TryGet(tool, out var own) && own.IsTrusted;
+        return byTool ? own : Bytes;
+    }
+
     /// <summary>Share of the agent's transfers made after its session had read confidential or restricted data.</summary>
     public NoveltyRate AfterSensitiveRead;
 
