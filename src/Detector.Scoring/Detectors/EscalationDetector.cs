@@ -129,6 +129,6 @@ public sealed class EscalationDetector : IDetector
         // that appears once the agent's habits are established starts young (every destination is new
         // in an agent's first days, which says nothing).
         if (c.DestinationKey != 0)
-            transfers.Young.Record(c.DestinationKey, e.Time, e.BytesOut ?? 0, c.DestinationIsNew && c.AgentMature);
+            transfers.Young.Record(c.DestinationKey, e.Time, e.BytesOut ?? 0, c.DestinationIsNew && c.AgentEstablished);
     }
 }

@@ -30,8 +30,11 @@ public sealed class EventContext
 
     public EngineOptions Options { get; private set; } = null!;
 
-    /// <summary>Whether the agent's own baseline is trusted; otherwise its peer group's is used.</summary>
+    /// <summary>Whether the agent's own baseline judges this event; otherwise its peer group's does.</summary>
     public bool AgentMature { get; private set; }
+
+    /// <summary>Whether the agent has finished its learning period (its own baseline may still not judge: see <see cref="DetectionEngine.OwnBaselinesScore"/>).</summary>
+    public bool AgentEstablished { get; private set; }
 
     /// <summary>
     /// Whether baselines learn from the session's events: false once it reached medium severity. Set
@@ -145,18 +148,19 @@ public sealed class EventContext
         GrowingDoses = GrowingDoses,
     };
 
-    public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, IBindingTable bindings, EngineOptions options, bool newSession, bool learnsBaselines)
+    public void Reset(ToolEvent e, AgentProfile agent, SessionState session, PeerGroupTable groups, DetectionEngine engine, bool newSession, bool learnsBaselines)
     {
         Event = e;
         Agent = agent;
         Session = session;
         Groups = groups;
         Group = groups[agent.Group];
-        Bindings = bindings;
-        Options = options;
+        Bindings = engine.Bindings;
+        Options = engine.Options;
         NewSession = newSession;
         LearnsBaselines = learnsBaselines;
-        AgentMature = agent.IsMature(options.LearningEvents, options.LearningDays);
+        AgentEstablished = agent.IsMature(Options.LearningEvents, Options.LearningDays);
+        AgentMature = AgentEstablished && engine.OwnBaselinesScore;
         Tick = Ticks.SeenDay(e.Time);
         ToolKey = Keys.Of(e.Tool);
         ResourceKey = e.ResourceField.IsNull ? 0 : ResourcePattern.Hash(e.ResourceField);

@@ -73,6 +73,10 @@ public sealed class EngineShard : IScoringShard
 
     public IEnumerable<SessionState> OpenSessions => _sessions.Entries().Select(kv => kv.Value);
 
+    /// <summary>Whether the agent is held and has finished its learning period.</summary>
+    public bool IsEstablished(AgentId agent) =>
+        _agents.TryPeek(agent, out var profile) && profile.IsMature(_engine.Options.LearningEvents, _engine.Options.LearningDays);
+
     public bool TryGetHighWater(AgentId agent, out EventTime highWater)
     {
         if (_agents.TryPeek(agent, out var profile))
@@ -108,7 +112,7 @@ public sealed class EngineShard : IScoringShard
 
         session.Steps++;
         session.Chain.Count(e, session.Steps);
-        _context.Reset(e, agent, session, _groups, _engine.Bindings, _engine.Options, newSession, Learns(session));
+        _context.Reset(e, agent, session, _groups, _engine, newSession, Learns(session));
         _findings.Clear();
         foreach (var detector in _detectors)
             detector.Score(_context, _findings);

@@ -34,6 +34,14 @@ public sealed record DetectorModel
     /// </summary>
     public IReadOnlyDictionary<string, double> RuleRates { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// Of the calibration sessions of agents with a learning period's worth of events by the end of training,
+    /// the share whose agent was already judged by its own baseline (the rest by their peer groups', because
+    /// the agent had not yet been active on enough days). Each regime has its own noise, and the calibration describes the one it saw:
+    /// see <see cref="Engine.DetectionEngine.OwnBaselinesScore"/>. Models written before it was measured read as 1.
+    /// </summary>
+    public double OwnBaselineShare { get; init; } = 1;
+
     /// <summary>Serialised peer group profiles (each shard reads its own copy).</summary>
     public required IReadOnlyList<byte[]> Groups { get; init; }
 

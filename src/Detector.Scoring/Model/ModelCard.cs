@@ -25,6 +25,7 @@ public static class ModelCard
         sb.AppendLine(c, $"| events, sessions, agents | {m.Events:#,0}, {m.Sessions:#,0}, {model.Agents.Count:#,0} |");
         sb.AppendLine(c, $"| peer groups | {string.Join(", ", m.GroupNames)} |");
         sb.AppendLine(c, $"| calibration | {m.CalibrationSessions:#,0} sessions of the last part of the window; exponential tail above statistic {model.Calibration.TailStart:0.###} (mean excess {model.Calibration.MeanExcess:0.###}) |");
+        sb.AppendLine(c, $"| judged by own baselines | {model.OwnBaselineShare:0.#%} of the calibration sessions of busy agents (a learning period's worth of events); {(model.OwnBaselineShare >= Engine.DetectionEngine.MinOwnBaselineShare ? "agents past their learning period are judged by their own baselines" : "too few to calibrate own baselines (the history is shorter than the learning period), so every agent is judged by its peer group's until a model trained on a longer history replaces this one")} |");
         if (model.RuleRates.Count > 0)
         {
             sb.AppendLine(c, $"| policy rules completed by benign calibration sessions | {string.Join(", ", model.RuleRates.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value:0.###%}"))} (a rule's severity floor is capped at the highest severity whose benign budget its rate fits) |");

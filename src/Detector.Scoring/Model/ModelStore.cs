@@ -64,7 +64,8 @@ public static class ModelStore
             window.GetProperty("calibration_sessions").GetInt32(),
             root.GetProperty("groups").EnumerateArray().Select(g => g.GetString()!).ToArray());
         var ruleRates = root.GetProperty("rule_rates").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
-        return ReadBaselines(baselines, root.GetProperty("version").GetString()!, metadata, thresholds) with { RuleRates = ruleRates };
+        double ownShare = root.GetProperty("calibration").TryGetProperty("own_baseline_share", out var share) ? share.GetDouble() : 1;
+        return ReadBaselines(baselines, root.GetProperty("version").GetString()!, metadata, thresholds) with { RuleRates = ruleRates, OwnBaselineShare = ownShare };
     }
 
     private static void WriteManifest(Utf8JsonWriter w, DetectorModel model, string checksum)
@@ -86,6 +87,7 @@ public static class ModelStore
         w.WriteNumber("sample_size", model.Calibration.SampleSize);
         w.WriteNumber("tail_start", ContractJson.Round(model.Calibration.TailStart));
         w.WriteNumber("tail_mean_excess", ContractJson.Round(model.Calibration.MeanExcess));
+        w.WriteNumber("own_baseline_share", ContractJson.Round(model.OwnBaselineShare));
         w.WriteEndObject();
         if (model.Thresholds is { } th)
         {

@@ -17,13 +17,14 @@ namespace Detector.Scoring.Training;
 /// each agent's baseline and clusters agents no rule places into peer groups by the tools they use;
 /// the second relearns everything with those groups (agent and group baselines together) and, for
 /// the sessions of the last <see cref="CalibrationShare"/> of the time window, scored against what
-/// was learned before them, records their fused statistic: the benign sample the risk is calibrated on.
+/// was learned before them, records their fused statistic: the benign sample the risk is calibrated on,
+/// and which of them were judged by their agent's own baseline rather than its peer group's.
 /// </summary>
 public sealed class Trainer(EngineOptions options)
 {
     private PassShard? _first;
     private PassShard? _second;
-    private readonly List<(EventTime Start, double[] Families, string[] Rules)> _closed = [];
+    private readonly List<(EventTime Start, double[] Families, string[] Rules, AgentId Agent, bool OwnBaseline)> _closed = [];
 
     /// <summary>The share of the training window (the most recent part) whose sessions calibrate risk.</summary>
     public double CalibrationShare { get; init; } = 0.3;
@@ -43,7 +44,7 @@ public sealed class Trainer(EngineOptions options)
         var shard = _first.Shard;
         var unplaced = shard.Agents.Where(a => !shard.Groups.IsAssigned(a.Group));
         var engineShard = NewShard(SeedModel(shard, PeerGroupClustering.Cluster(unplaced)));
-        engineShard.SessionClosed = s => _closed.Add((s.Start, s.FamilyPeaks, [.. s.CompletedRules.Distinct(StringComparer.Ordinal)]));
+        engineShard.SessionClosed = s => _closed.Add((s.Start, s.FamilyPeaks, [.. s.CompletedRules.Distinct(StringComparer.Ordinal)], s.Key.Agent, engineShard.IsEstablished(s.Key.Agent)));
         _second = new PassShard(engineShard);
         return _second;
     }
@@ -68,7 +69,12 @@ public sealed class Trainer(EngineOptions options)
         var fused = window.Select(v => EvidenceFusion.Combine(v, families)).ToArray();
         var metadata = new ModelMetadata(from, to, _first.Events, _closed.Count, window.Length,
             _second.Shard.Groups.Groups.Select(g => g.Name).ToArray());
-        return Snapshot(_second.Shard, TailCalibration.Fit(fused), families, metadata) with { RuleRates = ruleRates };
+        // Agents with too few events to finish learning are judged by their peers in scoring too; the
+        // question is whether the busy ones, which will be judged by their own baselines, were so here.
+        var busy = _second.Shard.Agents.Where(a => a.Events >= options.LearningEvents).Select(a => a.Agent).ToHashSet();
+        var busySessions = sessions.Where(c => busy.Contains(c.Agent)).ToArray();
+        double ownShare = busySessions.Length == 0 ? 1 : busySessions.Count(c => c.OwnBaseline) / (double)busySessions.Length;
+        return Snapshot(_second.Shard, TailCalibration.Fit(fused), families, metadata) with { RuleRates = ruleRates, OwnBaselineShare = ownShare };
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class DetectorProbe(IDetector detector)
         var session = real is null ? new SessionState(e.SessionKey, e.Time) : Copy(real.Write, SessionState.Read);
         session.Steps++;
         session.Chain.Count(e, session.Steps);
-        _context.Reset(e, agent, session, shard.Groups, engine.Bindings, engine.Options, newSession: real is null, shard.Learns(session));
+        _context.Reset(e, agent, session, shard.Groups, engine, newSession: real is null, shard.Learns(session));
 
         RunUpstream();
         // Taken after the upstream detector ran: what changes from here on is the detector's own doing.

@@ -54,11 +54,12 @@ internal sealed class ShadowReplay
     public IReadOnlyDictionary<SessionKey, SessionState> Sessions => _sessions;
 
     /// <param name="learnFromAlertedSessions">Learn from every test session, alerted or not, as training does.</param>
+    /// <param name="model">A model to replay against instead of one trained on the scenario's history.</param>
     public static ShadowReplay Run(DetectorScenario scenario, IDetector? detector = null, ProbeChecks checks = ProbeChecks.None, EngineOptions? options = null,
-        bool learnFromAlertedSessions = false)
+        bool learnFromAlertedSessions = false, DetectorModel? model = null)
     {
         options ??= Options();
-        var replay = new ShadowReplay(Train(scenario.History, options), options, learnFromAlertedSessions);
+        var replay = new ShadowReplay(model ?? Train(scenario.History, options), options, learnFromAlertedSessions);
         var probe = detector is null ? null : new DetectorProbe(detector);
         foreach (var e in scenario.Test)
         {
