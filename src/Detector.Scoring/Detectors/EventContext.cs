@@ -33,7 +33,7 @@ public sealed class EventContext
     /// <summary>Whether the agent's own baseline judges this event; otherwise its peer group's does.</summary>
     public bool AgentMature { get; private set; }
 
-    /// <summary>Whether the agent has finished its learning period (its own baseline may still not judge: see <see cref="DetectionEngine.OwnBaselinesScore"/>).</summary>
+    /// <summary>Whether the agent has finished its learning period (its own baseline may still not judge: see <see cref="Model.DetectorModel.OwnBaselinesCalibrated"/>).</summary>
     public bool AgentEstablished { get; private set; }
 
     /// <summary>
@@ -159,8 +159,8 @@ public sealed class EventContext
         Options = engine.Options;
         NewSession = newSession;
         LearnsBaselines = learnsBaselines;
-        AgentEstablished = agent.IsMature(Options.LearningEvents, Options.LearningDays);
-        AgentMature = AgentEstablished && engine.OwnBaselinesScore;
+        AgentEstablished = Options.HasLearned(agent);
+        AgentMature = AgentEstablished && engine.Model.OwnBaselinesCalibrated;
         Tick = Ticks.SeenDay(e.Time);
         ToolKey = Keys.Of(e.Tool);
         ResourceKey = e.ResourceField.IsNull ? 0 : ResourcePattern.Hash(e.ResourceField);

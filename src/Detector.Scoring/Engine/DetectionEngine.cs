@@ -21,7 +21,6 @@ public sealed class DetectionEngine
         Model = model;
         Bindings = bindings;
         Thresholds = model.Thresholds ?? SeverityThresholds.From(options.SeverityThresholds);
-        OwnBaselinesScore = model.OwnBaselineShare >= MinOwnBaselineShare;
         Rules = RuleSet.Load(options.Rules);
         Alerts = new AlertFactory(model.Version);
     }
@@ -33,18 +32,6 @@ public sealed class DetectionEngine
     public IBindingTable Bindings { get; }
 
     public SeverityThresholds Thresholds { get; }
-
-    /// <summary>The share of calibration sessions judged by own baselines from which agents' own baselines may judge.</summary>
-    public const double MinOwnBaselineShare = 0.5;
-
-    /// <summary>
-    /// Whether an agent past its learning period is judged by its own baseline. Not when the model's
-    /// calibration saw mostly peer-judged sessions (a history too short for agents to finish learning
-    /// before its calibration window): a young own baseline is far noisier than a peer group's, and risk
-    /// calibrated on the quieter regime would flag its noise. Agents then stay on their peer groups,
-    /// while their own baselines keep learning, until a model trained on a longer history arrives.
-    /// </summary>
-    public bool OwnBaselinesScore { get; }
 
     /// <summary>The policy rules, shared by every shard (immutable).</summary>
     public RuleSet Rules { get; }

@@ -32,6 +32,9 @@ public sealed class EngineOptions
 
     public int LearningDays { get; set; } = 3;
 
+    /// <summary>Whether the agent has finished its learning period.</summary>
+    public bool HasLearned(AgentProfile agent) => agent.Events >= LearningEvents && agent.ActiveDays >= LearningDays;
+
     /// <summary>
     /// Peer groups from the agent id: the first rule whose regular expression matches names the
     /// group (a named capture "group" or the rule's Group). Agents no rule matches are grouped by

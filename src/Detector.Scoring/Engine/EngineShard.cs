@@ -75,7 +75,7 @@ public sealed class EngineShard : IScoringShard
 
     /// <summary>Whether the agent is held and has finished its learning period.</summary>
     public bool IsEstablished(AgentId agent) =>
-        _agents.TryPeek(agent, out var profile) && profile.IsMature(_engine.Options.LearningEvents, _engine.Options.LearningDays);
+        _agents.TryPeek(agent, out var profile) && _engine.Options.HasLearned(profile);
 
     public bool TryGetHighWater(AgentId agent, out EventTime highWater)
     {
@@ -308,11 +308,11 @@ public sealed class EngineShard : IScoringShard
 
     private void Age(AgentProfile agent, EventTime time)
     {
-        bool wasMature = agent.IsMature(_engine.Options.LearningEvents, _engine.Options.LearningDays);
+        bool wasMature = _engine.Options.HasLearned(agent);
         agent.Events++;
         agent.CountDay(time);
         agent.LastSeen = EventTime.Max(agent.LastSeen, time);
-        if (!wasMature && !_groups.IsAssigned(agent.Group) && agent.IsMature(_engine.Options.LearningEvents, _engine.Options.LearningDays))
+        if (!wasMature && !_groups.IsAssigned(agent.Group) && _engine.Options.HasLearned(agent))
             agent.Group = _groups.Match(agent);
     }
 

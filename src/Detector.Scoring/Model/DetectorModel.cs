@@ -38,9 +38,21 @@ public sealed record DetectorModel
     /// Of the calibration sessions of agents with a learning period's worth of events by the end of training,
     /// the share whose agent was already judged by its own baseline (the rest by their peer groups', because
     /// the agent had not yet been active on enough days). Each regime has its own noise, and the calibration describes the one it saw:
-    /// see <see cref="Engine.DetectionEngine.OwnBaselinesScore"/>. Models written before it was measured read as 1.
+    /// see <see cref="OwnBaselinesCalibrated"/>. Models written before it was measured read as 1.
     /// </summary>
     public double OwnBaselineShare { get; init; } = 1;
+
+    /// <summary>The <see cref="OwnBaselineShare"/> from which agents' own baselines may judge them.</summary>
+    public const double MinOwnBaselineShare = 0.5;
+
+    /// <summary>
+    /// Whether an agent past its learning period is judged by its own baseline. Not when the calibration
+    /// saw mostly peer-judged sessions (a history too short for agents to finish learning before its
+    /// calibration window): a young own baseline is far noisier than a peer group's, and risk calibrated
+    /// on the quieter regime would flag its noise. Agents then stay on their peer groups, while their own
+    /// baselines keep learning, until a model trained on a longer history arrives.
+    /// </summary>
+    public bool OwnBaselinesCalibrated => OwnBaselineShare >= MinOwnBaselineShare;
 
     /// <summary>Serialised peer group profiles (each shard reads its own copy).</summary>
     public required IReadOnlyList<byte[]> Groups { get; init; }

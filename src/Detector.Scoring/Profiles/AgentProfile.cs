@@ -74,9 +74,6 @@ public sealed class AgentProfile
         }
     }
 
-    /// <summary>Whether the agent's own baseline is trusted yet, or its peer group stands in for it.</summary>
-    public bool IsMature(int learningEvents, int learningDays) => Events >= learningEvents && ActiveDays >= learningDays;
-
     public void Write(BinaryWriter w)
     {
         w.Write(FormatVersion);

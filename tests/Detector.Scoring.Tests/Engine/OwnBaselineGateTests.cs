@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Detector.Scoring.Detectors;
-using Detector.Scoring.Engine;
 using Detector.Scoring.Evidence;
 using Detector.Scoring.Model;
 using Detector.Scoring.Tests.Detectors;
@@ -26,7 +25,7 @@ public sealed class OwnBaselineGateTests
 
         var findings = ShadowReplay.Run(PasteSiteSend, new NoveltyDetector(), options: options, model: model).Findings(EvidenceKind.NewDestination).ToList();
 
-        Assert.True(model.OwnBaselineShare >= DetectionEngine.MinOwnBaselineShare, $"own-baseline share {model.OwnBaselineShare:P0}");
+        Assert.True(model.OwnBaselinesCalibrated, $"own-baseline share {model.OwnBaselineShare:P0}");
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Equal(FindingScope.Agent, f.Scope));
     }
